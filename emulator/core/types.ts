@@ -1,0 +1,133 @@
+/**
+ * Contracts inside the emulator: the shared context (virtual clock, outcome planner, faults, call counters,
+ * credentials, configuration) and the shape of a product module (Tencent TEO, Alibaba CDN/DCDN/ESA).
+ *
+ * The emulator imports no provider code and no vendor SDK: it is the independent oracle the provider is tested
+ * against.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+
+/** The four emulated APIs. */
+export type Product = "teo" | "cdn" | "dcdn" | "esa";
+
+/** How a URL's prefetch ends in the emulator; products map it to their own vocabulary. */
+export type Outcome = "success" | "failed" | "timeout" | "canceled" | "invalid";
+
+/** A test- or user-supplied rule choosing the outcome for matching URLs. First match wins. */
+export interface OutcomeRule {
+  /** Substring of the URL, or a regular expression written as `/pattern/flags`. */
+  match: string;
+  outcome: Outcome;
+  /** How long the URL stays in progress (virtual ms); default: the context's default duration. */
+  durationMs?: number;
+  /** Vendor failure type (EdgeOne `FailType`, e.g. `originPullFailed`); a realistic default is chosen otherwise. */
+  failType?: string;
+  /** Vendor failure message; a realistic default is chosen otherwise. */
+  message?: string;
+}
+
+/** The planned fate of one submitted URL. */
+export interface PlannedOutcome {
+  outcome: Outcome;
+  durationMs: number;
+  failType: string | null;
+  message: string | null;
+}
+
+/** A queued fault: the next `count` matching calls fail (or are delayed) instead of being served. */
+export interface Fault {
+  /** Only calls to this product; any when omitted. */
+  product?: Product;
+  /** Only this action (e.g. `DescribePrefetchTasks`); any when omitted. */
+  action?: string;
+  /**
+   * `throttle`: the vendor's rate-limit error; `internal`: the vendor's internal error; `delay`: serve normally after
+   * `delayMs`; `error`: reply with `code` (and `httpStatus` for Alibaba).
+   */
+  kind: "throttle" | "internal" | "delay" | "error";
+  code?: string;
+  message?: string;
+  httpStatus?: number;
+  delayMs?: number;
+  /** How many calls this fault applies to (default 1). */
+  count?: number;
+}
+
+/** Declared zones, domains and sites. When `restrict` is null every well-formed id is accepted (auto-provisioned). */
+export interface EmulatorRestrictions {
+  teoZones?: { zoneId: string; domains: string[] }[];
+  cdnDomains?: string[];
+  dcdnDomains?: string[];
+  esaSites?: { siteId: string; hostnames: string[] }[];
+}
+
+/** Quota settings; all counts are URLs. */
+export interface EmulatorQuotas {
+  teo: { batch: number; daily: number };
+  cdn: { daily: number };
+  dcdn: { daily: number };
+  esa: { daily: number };
+}
+
+/** The emulator's adjustable configuration (control plane `POST /_emulator/config`). */
+export interface EmulatorConfig {
+  restrict: EmulatorRestrictions | null;
+  /** Virtual ms after submit during which a task is not visible to query APIs yet (eventual consistency). */
+  visibilityLagMs: number;
+  quotas: EmulatorQuotas;
+  /** How long tasks stay queryable, virtual ms (Alibaba documents 3 days; EdgeOne retention is not documented). */
+  historyMs: { teo: number; alibaba: number };
+  /** Default time a URL stays in progress, virtual ms. */
+  defaultDurationMs: number;
+}
+
+/** Everything a product module may use. */
+export interface EmulatorContext {
+  /** Virtual time, ms since the epoch: task progress, quotas and history windows follow it. */
+  now(): number;
+  /** Wall-clock time, ms: signature timestamp skew is checked against it (the SDKs sign with the real time). */
+  realNow(): number;
+  /** Chooses the fate of a URL submitted now (rules first, then the default success). */
+  plan(url: string): PlannedOutcome;
+  /** Takes one matching queued fault, or null. */
+  takeFault(product: Product, action: string): Fault | null;
+  /** Counts a served call; `kind` separates submits from queries for the no-duplicate-submit proofs. */
+  record(product: Product, action: string, kind: "submit" | "query" | "quota" | "other", urls?: number): void;
+  /** The secret for a key id, or null when the key id is unknown. */
+  secretFor(vendor: "tencent" | "alibaba", keyId: string): string | null;
+  /** Remembers a signature nonce; false when it was already used (Alibaba `SignatureNonceUsed`). */
+  useNonce(nonce: string): boolean;
+  /** Current configuration (read it on every call; the control plane may change it). */
+  readonly config: EmulatorConfig;
+  /** A fresh vendor-style request id. */
+  requestId(): string;
+}
+
+/** A parsed HTTP request as product modules see it. */
+export interface EmulatorRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Raw query string (without `?`), undecoded, as received. */
+  rawQuery: string;
+  headers: IncomingHttpHeaders;
+  /** Raw body bytes as received. */
+  body: Buffer;
+}
+
+/** A reply. `body` is serialized as JSON unless it is a string. */
+export interface EmulatorResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** A product family module (Tencent or Alibaba): claims requests and serves them. */
+export interface ProductModule {
+  /** True when this module should serve the request (e.g. `X-TC-Action` present, or `x-acs-action`/`Action`). */
+  accepts(req: EmulatorRequest): boolean;
+  /** Serves the request, including signature verification and vendor error envelopes. */
+  handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<EmulatorResponse>;
+  /** Forgets all tasks and counters (control plane reset). */
+  reset(): void;
+}

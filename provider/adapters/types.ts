@@ -1,0 +1,64 @@
+/**
+ * The contract every cloud adapter implements. An adapter is the only code that touches a vendor SDK; it speaks the
+ * normalized model (`provider/model`) to the rest of the provider and throws only {@link CloudError}s.
+ */
+import type { CloudKind } from "../model/cloud";
+import type { PrefetchSpec } from "../model/spec";
+import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
+import type { Clock } from "../engine/clock";
+
+/** Access key pair (Alibaba AccessKey / Tencent SecretId+SecretKey) plus optional STS token. */
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken: string | null;
+}
+
+/** How to reach a cloud: credentials, region and an optional endpoint override (e.g. the emulator). */
+export interface Connection {
+  credentials: Credentials;
+  /** Vendor region, e.g. `ap-guangzhou` or `cn-hangzhou`; may be empty for global APIs. */
+  region: string;
+  /**
+   * Endpoint override: `http://127.0.0.1:8080`, `https://teo.intl.tencentcloudapi.com` or a bare `host[:port]`
+   * (https assumed). Null: the vendor's default endpoint for the region.
+   */
+  endpoint: string | null;
+  /** Connect and read timeout for one HTTP call, ms. */
+  requestTimeoutMs: number;
+  /** Alibaba only: `v3` (ACS3-HMAC-SHA256, the SDK default) or `v2` (RPC HMAC-SHA1). */
+  signatureAlgorithm: "v3" | "v2";
+}
+
+/** Fixed vendor limits and polling defaults an adapter declares (each with a source link in the adapter). */
+export interface AdapterLimits {
+  /** Most URLs one submit call may carry. */
+  urlsPerRequest: number;
+  /** How far back the query API can see, in days. */
+  historyDays: number;
+  /** First delay between status polls, ms. */
+  pollInitialMs: number;
+  /** Largest delay between status polls, ms. */
+  pollMaxMs: number;
+}
+
+/** One cloud's prefetch API, normalized. */
+export interface PrefetchAdapter {
+  readonly cloud: CloudKind;
+  readonly limits: AdapterLimits;
+  /**
+   * Submits one request's worth of URLs (at most `limits.urlsPerRequest`). Throws a CloudError when the whole
+   * request is refused; URLs refused individually come back in `rejected`.
+   */
+  submit(spec: PrefetchSpec, urls: string[]): Promise<SubmitResult>;
+  /**
+   * Reads the current state of the URLs of the given batches. URLs the cloud does not show are left out of
+   * `observations`; `historyUnavailable` says the cloud can no longer see the batches at all.
+   */
+  query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
+  /** Reads the prefetch quota, or null when the cloud has no quota API for this spec. */
+  quota(spec: PrefetchSpec): Promise<QuotaInfo | null>;
+}
+
+/** Builds an adapter for a connection; the clock is used for query time windows and retry delays. */
+export type AdapterFactory = (connection: Connection, clock: Clock) => PrefetchAdapter;

@@ -1,0 +1,79 @@
+/**
+ * The normalized prefetch task model: what adapters return and what the resources record in Pulumi state.
+ *
+ * Everything here is plain JSON (no Dates, Maps or classes) because it travels through gRPC `Struct`s and is stored
+ * in the stack's state.
+ */
+import { z } from "zod";
+import { URL_STATUSES } from "./status";
+
+/** One URL's observed state. */
+export const UrlResultSchema = z.object({
+  /** The URL exactly as the user declared it. */
+  url: z.string(),
+  status: z.enum(URL_STATUSES as unknown as [string, ...string[]]),
+  /** 0..100; 100 for every terminal status. */
+  progress: z.number().min(0).max(100),
+  /** The vendor's failure type and message, or null. */
+  reason: z.string().nullable(),
+  /** The vendor task id (or job id) this URL belongs to, when known. */
+  taskId: z.string().nullable(),
+});
+/** One URL's observed state. */
+export type UrlResult = Omit<z.infer<typeof UrlResultSchema>, "status"> & { status: import("./status").UrlStatus };
+
+/** One accepted submit call: the ids the cloud returned and the URLs it covered. */
+export const SubmittedBatchSchema = z.object({
+  taskIds: z.array(z.string()),
+  urls: z.array(z.string()),
+  /** ISO-8601 UTC time of the submit, from the provider's clock. */
+  submittedAt: z.string(),
+});
+/** One accepted submit call. */
+export type SubmittedBatch = z.infer<typeof SubmittedBatchSchema>;
+
+/** A URL the cloud refused at submit time. */
+export interface RejectedUrl {
+  url: string;
+  reason: string;
+}
+
+/** What one submit call returned. */
+export interface SubmitResult {
+  /** Task ids (job ids) the cloud assigned; several when the vendor splits or merges (Alibaba comma lists). */
+  taskIds: string[];
+  /** URLs refused in an otherwise accepted request (EdgeOne `FailedList`). */
+  rejected: RejectedUrl[];
+}
+
+/** One URL as seen by a query call. */
+export interface UrlObservation {
+  /** The URL as the user declared it (adapters map the vendor's echo back to it). */
+  url: string;
+  status: import("./status").UrlStatus;
+  /** 0..100 when the vendor reports it, else null. */
+  progress: number | null;
+  reason: string | null;
+  taskId: string | null;
+}
+
+/** What one query round returned. */
+export interface QueryResult {
+  /** URLs the cloud reported on; URLs missing here are not visible (yet, or any more). */
+  observations: UrlObservation[];
+  /**
+   * True when the cloud can no longer answer for these tasks (outside its query window, e.g. Alibaba's 3 days):
+   * the caller keeps its last known state instead of treating the URLs as lost.
+   */
+  historyUnavailable: boolean;
+}
+
+/** The prefetch quota as the cloud reports it. */
+export interface QuotaInfo {
+  /** URLs allowed per day, or null when unknown. */
+  daily: number | null;
+  /** URLs left today, or null when unknown. */
+  remaining: number | null;
+  /** URLs allowed in one request (EdgeOne `Batch`), or null when fixed/unknown. */
+  perRequest: number | null;
+}

@@ -1,0 +1,41 @@
+/**
+ * `diff`: decides between no change, an in-place update and a replacement. Always returns `changes` explicitly (the
+ * host maps an undefined `changes` to DIFF_UNKNOWN and the engine would then guess; pulumi-dynamic-providers.md §2.6).
+ */
+import { REPLACE_KEYS, UPDATE_KEYS } from "./inputs";
+import { containsUnknown } from "./unknown";
+
+/** The diff answer sent to the engine. */
+export interface DiffAnswer {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/** Order-sensitive structural equality for JSON values (object key order ignored). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Input keys whose values differ (an unknown new value counts as a change). */
+export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>, keys: readonly string[]): string[] {
+  return keys.filter((k) => containsUnknown(news[k]) || !sameValue(olds[k], news[k]));
+}
+
+/**
+ * Compares stored outputs (which echo the inputs) with new inputs.
+ * - What is prefetched (URLs, zone/site/domain, area, mode, headers, …) → replacement: a new task.
+ * - `triggers` → update that submits a new task; timeouts, failure tolerance, labels → update without a new task.
+ * - `__provider` alone (new provider code) → update that never resubmits, so refresh and destroy run the new code.
+ */
+export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
+  const replaces = changedKeys(olds, news, REPLACE_KEYS);
+  const updates = changedKeys(olds, news, UPDATE_KEYS);
+  return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+}

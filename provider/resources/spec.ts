@@ -1,0 +1,45 @@
+/**
+ * Turns validated resource inputs into the adapter-facing {@link PrefetchSpec} and the list of URLs to submit.
+ */
+import type { CloudKind } from "../model/cloud";
+import type { PrefetchSpec } from "../model/spec";
+import type { AlibabaCdnInputs, AlibabaEsaInputs, AnyInputs, EdgeOneInputs } from "./inputs";
+import { resolveUrl } from "./urls";
+
+/** Builds the cloud spec from inputs. */
+export function specFromInputs(cloud: CloudKind, inputs: AnyInputs): PrefetchSpec {
+  const headers = inputs.headers ?? {};
+  switch (cloud) {
+    case "edgeone": {
+      const i = inputs as EdgeOneInputs;
+      return { cloud, zoneId: i.zoneId, mode: i.mode ?? null, headers, prefetchMediaSegments: i.prefetchMediaSegments ?? null };
+    }
+    case "alibaba-cdn":
+    case "alibaba-dcdn": {
+      const i = inputs as AlibabaCdnInputs;
+      return { cloud, domain: i.domain ?? null, area: i.area ?? null, l2Preload: i.l2Preload ?? null, headers, queryHashkey: i.queryHashkey ?? null };
+    }
+    case "alibaba-esa": {
+      const i = inputs as AlibabaEsaInputs;
+      return { cloud, siteId: String(i.siteId), hostnames: i.siteName ? [i.siteName] : [], headers };
+    }
+  }
+}
+
+/** The scope a resource id names: zone, site or domain. */
+export function scopeOf(spec: PrefetchSpec): string {
+  if (spec.cloud === "edgeone") return spec.zoneId;
+  if (spec.cloud === "alibaba-esa") return spec.siteId;
+  return spec.domain ?? "any";
+}
+
+/** Declared URL → what the API receives (validated by check already). */
+export function submitForms(cloud: CloudKind, inputs: AnyInputs): Map<string, string> {
+  const domain = "domain" in inputs && inputs.domain ? inputs.domain : null;
+  const out = new Map<string, string>();
+  for (const url of inputs.urls) {
+    const r = resolveUrl(cloud, url, domain);
+    out.set(url, r.ok ? r.url.submit : url);
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Pure summaries of per-URL results: counts, overall progress and status. Used for outputs, progress lines and the
+ * failure policy.
+ */
+import { isFailure, isTerminal, type TaskStatus } from "../model/status";
+import type { UrlResult } from "../model/task";
+
+/** Counts and overall figures for a set of URL results. */
+export interface Summary {
+  status: TaskStatus;
+  /** 0..100, floored; 100 only when every URL is terminal. */
+  progress: number;
+  urlCount: number;
+  succeededCount: number;
+  failedCount: number;
+  /** URLs not terminal yet. */
+  pendingCount: number;
+}
+
+/** Summarizes URL results. */
+export function summarize(results: readonly UrlResult[]): Summary {
+  const urlCount = results.length;
+  const succeededCount = results.filter((r) => r.status === "succeeded").length;
+  const failedCount = results.filter((r) => isFailure(r.status)).length;
+  const pendingCount = urlCount - succeededCount - failedCount;
+  const sum = results.reduce((acc, r) => acc + (isTerminal(r.status) ? 100 : Math.min(99, r.progress)), 0);
+  const progress = urlCount === 0 ? 100 : pendingCount > 0 ? Math.min(99, Math.floor(sum / urlCount)) : 100;
+  let status: TaskStatus = "running";
+  if (pendingCount === 0) status = failedCount === 0 ? "succeeded" : succeededCount === 0 ? "failed" : "partiallyFailed";
+  return { status, progress, urlCount, succeededCount, failedCount, pendingCount };
+}
+
+/** The failure tolerance a user declared. */
+export interface FailurePolicy {
+  allowedFailures: number | null;
+  allowedFailurePercent: number | null;
+}
+
+/** True when the failures in `s` exceed the policy (default: no failure tolerated). */
+export function violatesPolicy(s: Summary, p: FailurePolicy): boolean {
+  if (s.failedCount === 0) return false;
+  const byCount = p.allowedFailures !== null && s.failedCount <= p.allowedFailures;
+  const byPercent = p.allowedFailurePercent !== null && (s.failedCount * 100) / Math.max(1, s.urlCount) <= p.allowedFailurePercent;
+  return !(byCount || byPercent);
+}

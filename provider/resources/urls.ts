@@ -1,0 +1,59 @@
+/**
+ * URL rules per cloud (cloud-apis.md §D.4): what a user may declare, what is sent to the API, and which host it
+ * belongs to. Pure functions: used by `check` (validation) and by `create` (what to submit).
+ */
+import type { CloudKind } from "../model/cloud";
+import { MAX_URL_LENGTH } from "./limits";
+
+/** A declared URL, resolved for submission. */
+export interface ResolvedUrl {
+  /** What the API receives. */
+  submit: string;
+  /** Lower-cased host the URL belongs to. */
+  host: string;
+}
+
+/** Either a resolved URL or the reason it is invalid. */
+export type UrlCheck = { ok: true; url: ResolvedUrl } | { ok: false; reason: string };
+
+/**
+ * Resolves one declared URL.
+ * - EdgeOne `Targets` and ESA `Content` need full URLs with a scheme.
+ * - Alibaba CDN/DCDN `ObjectPath` takes `domain/path` with an optional scheme; a path starting with `/` is taken
+ *   relative to the resource's `domain`.
+ */
+export function resolveUrl(cloud: CloudKind, raw: string, domain: string | null): UrlCheck {
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `is ${raw.length} characters long; the API accepts at most ${MAX_URL_LENGTH}` };
+  if (/\s/.test(raw)) return { ok: false, reason: "must not contain whitespace or line breaks (percent-encode them, e.g. %20)" };
+  const alibabaCdn = cloud === "alibaba-cdn" || cloud === "alibaba-dcdn";
+  let candidate = raw;
+  if (alibabaCdn && raw.startsWith("/")) {
+    if (!domain) return { ok: false, reason: "is a path; set `domain` to use domain-relative paths, or give a full URL" };
+    candidate = `${domain}${raw}`;
+  }
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(candidate);
+  if (!hasScheme && !alibabaCdn) return { ok: false, reason: "must be a full http:// or https:// URL" };
+  let parsed: URL;
+  try {
+    parsed = new URL(hasScheme ? candidate : `http://${candidate}`);
+  } catch {
+    return { ok: false, reason: "is not a valid URL" };
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    return { ok: false, reason: `uses ${parsed.protocol.replace(":", "")}://; only http:// and https:// can be prefetched` };
+  }
+  if (!parsed.hostname || !parsed.hostname.includes(".")) return { ok: false, reason: "has no valid host name" };
+  if (parsed.username || parsed.password) return { ok: false, reason: "must not contain credentials" };
+  return { ok: true, url: { submit: candidate, host: parsed.hostname.toLowerCase() } };
+}
+
+/** True when `host` is `apex` or one of its subdomains. */
+export function hostWithin(host: string, apex: string): boolean {
+  const a = apex.toLowerCase().replace(/\.$/, "");
+  return host === a || host.endsWith(`.${a}`);
+}
+
+/** A comparison key that ignores the scheme and a trailing default port: used to detect duplicates. */
+export function urlKey(submit: string): string {
+  return submit.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^([^/]+):(80|443)(\/|$)/, "$1$3");
+}

@@ -1,0 +1,67 @@
+/**
+ * Resource arguments. Every cloud shares {@link PrefetchArgs}; switching clouds changes the class and the
+ * cloud-specific inputs only.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/** Inputs every prefetch resource accepts. */
+export interface PrefetchArgs {
+  /** URLs to warm. Changing the list starts a new task (replacement). */
+  urls: pulumi.Input<pulumi.Input<string>[]>;
+  /** Extra request headers for the origin fetch (e.g. `Accept-Encoding`). Changing them replaces. */
+  headers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Block until every URL is done (default true). With false, `create` returns right after submit; refresh updates. */
+  wait?: pulumi.Input<boolean>;
+  /** Wait budget in seconds (default 1800, at most 21600). When it runs out the task is recorded and the next `up` resumes. */
+  waitTimeoutSeconds?: pulumi.Input<number>;
+  /** First delay between status polls, seconds (default per cloud; the delay then backs off). */
+  pollIntervalSeconds?: pulumi.Input<number>;
+  /** Failed URLs tolerated before the deployment fails (default 0). */
+  allowedFailures?: pulumi.Input<number>;
+  /** Percentage of failed URLs tolerated before the deployment fails (default 0). */
+  allowedFailurePercent?: pulumi.Input<number>;
+  /** Split lists longer than one request allows into several submits (default true). */
+  batching?: pulumi.Input<boolean>;
+  /** Any values; a change re-runs the prefetch (a new task) in place, e.g. a release version or an object's etag. */
+  triggers?: pulumi.Input<unknown>;
+  /** Adopt tasks submitted elsewhere: `create` only waits for and reads them (no submit). */
+  existingTaskIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** API endpoint override, e.g. the emulator's `http://127.0.0.1:PORT`. Default: stack config / env / vendor endpoint. */
+  endpoint?: pulumi.Input<string>;
+  /** Vendor region override. Default: `tencentcloud:region` / `alicloud:region` config or environment. */
+  region?: pulumi.Input<string>;
+  /** Name used in progress lines (default: the resource name). */
+  progressLabel?: pulumi.Input<string>;
+}
+
+/** Tencent Cloud EdgeOne. */
+export interface EdgeOnePrefetchArgs extends PrefetchArgs {
+  /** EdgeOne zone (site) id, e.g. `zone-2noz78a8ev6k`. */
+  zoneId: pulumi.Input<string>;
+  /** The zone's domain (e.g. `example.com`): when set, URLs outside it are refused at preview time. */
+  zoneName?: pulumi.Input<string>;
+  /** `default` (middle tier) or `edge` (edge and middle tier; allow-listed accounts). */
+  mode?: pulumi.Input<"default" | "edge">;
+  /** Prefetch M3U8 media segments too (allow-listed accounts). */
+  prefetchMediaSegments?: pulumi.Input<boolean>;
+}
+
+/** Alibaba Cloud CDN and DCDN. */
+export interface AlibabaCdnPrefetchArgs extends PrefetchArgs {
+  /** The accelerated domain (e.g. from `alicloud.cdn.DomainNew.domainName`): URLs must belong to it; `/path` URLs are relative to it. */
+  domain?: pulumi.Input<string>;
+  /** `domestic` or `overseas`; default: the domain's coverage. */
+  area?: pulumi.Input<"domestic" | "overseas">;
+  /** Also prefetch to L2 POPs. */
+  l2Preload?: pulumi.Input<boolean>;
+  /** Use the domain's cache-key rules (rewrites, parameter filtering). */
+  queryHashkey?: pulumi.Input<boolean>;
+}
+
+/** Alibaba Cloud ESA. */
+export interface AlibabaEsaPrefetchArgs extends PrefetchArgs {
+  /** ESA site id (e.g. from `alicloud.esa.Site.id`). */
+  siteId: pulumi.Input<number | string>;
+  /** The site's domain (e.g. `alicloud.esa.Site.siteName`): when set, URLs outside it are refused at preview time. */
+  siteName?: pulumi.Input<string>;
+}

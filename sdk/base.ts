@@ -1,0 +1,70 @@
+/**
+ * The shared base class: a `pulumi.dynamic.Resource` with the normalized outputs every cloud exposes.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { CloudKind } from "../provider/model/cloud";
+import type { TaskStatus, UrlStatus } from "../provider/model/status";
+import { shimFor } from "./shim";
+
+/** One URL's result, as exposed in the `results` output. */
+export interface UrlResultOutput {
+  url: string;
+  status: UrlStatus;
+  progress: number;
+  reason: string | null;
+  taskId: string | null;
+}
+
+/** One accepted submit call, as exposed in the `batches` output. */
+export interface BatchOutput {
+  taskIds: string[];
+  urls: string[];
+  submittedAt: string;
+}
+
+/** Output names, seeded as `undefined` so Pulumi surfaces them (pulumi-dynamic-providers.md §2.9). */
+const OUTPUT_NAMES = [
+  "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
+  "failedCount", "pendingCount", "unsubmittedUrls", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
+] as const;
+
+/** Base of every prefetch resource. */
+export abstract class PrefetchResource extends pulumi.dynamic.Resource {
+  /** Which API family: `edgeone`, `alibaba-cdn`, `alibaba-dcdn` or `alibaba-esa`. */
+  declare readonly cloud: pulumi.Output<CloudKind>;
+  /** `running`, `succeeded`, `partiallyFailed` or `failed`. */
+  declare readonly status: pulumi.Output<TaskStatus>;
+  /** 0–100; 100 only when every URL is done. */
+  declare readonly progress: pulumi.Output<number>;
+  /** Vendor task (job) ids of the current prefetch. */
+  declare readonly taskIds: pulumi.Output<string[]>;
+  /** Each accepted submit: its task ids, URLs and time. */
+  declare readonly batches: pulumi.Output<BatchOutput[]>;
+  /** Per-URL status, progress and failure reason. */
+  declare readonly results: pulumi.Output<UrlResultOutput[]>;
+  /** URLs that ended without warming the edge (failed, timeout, canceled, invalid or rejected). */
+  declare readonly failedUrls: pulumi.Output<string[]>;
+  declare readonly urlCount: pulumi.Output<number>;
+  declare readonly succeededCount: pulumi.Output<number>;
+  declare readonly failedCount: pulumi.Output<number>;
+  /** URLs not done yet. */
+  declare readonly pendingCount: pulumi.Output<number>;
+  /** URLs not accepted by the cloud yet (a submit was refused mid-way); the next `up` submits them. */
+  declare readonly unsubmittedUrls: pulumi.Output<string[]>;
+  /** ISO time of the first submit. */
+  declare readonly submittedAt: pulumi.Output<string | null>;
+  /** ISO time every URL was seen done, or null. */
+  declare readonly finishedAt: pulumi.Output<string | null>;
+  /** ISO time the cloud last reported a change in the results. */
+  declare readonly verifiedAt: pulumi.Output<string | null>;
+  /** False once the cloud's query API can no longer see the task; the outputs are then the last known state. */
+  declare readonly historyAvailable: pulumi.Output<boolean>;
+  /** True when the task was adopted through `existingTaskIds`. */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  protected constructor(cloud: CloudKind, type: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
+    const seeds = Object.fromEntries(OUTPUT_NAMES.map((k) => [k, undefined]));
+    const a = args as { progressLabel?: unknown };
+    super(shimFor(cloud), name, { ...args, progressLabel: a.progressLabel ?? name, ...seeds }, opts, "cdn-prefetch", type);
+  }
+}
