@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { diffInputs } from "../../provider/resources/diff";
+import { UNKNOWN } from "../../provider/resources/unknown";
+
+const olds = {
+  zoneId: "zone-abc", urls: ["https://a.example.com/x"], triggers: { release: "1" }, waitTimeoutSeconds: 60,
+  __provider: "exports.handler = v1", status: "succeeded", progress: 100,
+};
+
+describe("diff (replace vs update)", () => {
+  it("reports no change for identical inputs (outputs-only keys ignored)", () => {
+    const { status: _s, progress: _p, ...inputs } = olds;
+    assert.deepEqual(diffInputs(olds, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  for (const [key, value] of [
+    ["urls", ["https://a.example.com/y"]], ["zoneId", "zone-other"], ["mode", "edge"], ["headers", { A: "b" }],
+    ["area", "overseas"], ["domain", "b.example.com"], ["siteId", 5], ["l2Preload", true], ["endpoint", "http://127.0.0.1:1"],
+    ["existingTaskIds", ["t1"]],
+  ] as const) {
+    it(`replaces when ${key} changes`, () => {
+      const d = diffInputs(olds, { ...olds, [key]: value });
+      assert.equal(d.changes, true);
+      assert.deepEqual(d.replaces, [key]);
+    });
+  }
+
+  for (const [key, value] of [
+    ["triggers", { release: "2" }], ["waitTimeoutSeconds", 120], ["allowedFailures", 2], ["wait", false],
+    ["progressLabel", "assets"], ["__provider", "exports.handler = v2"],
+  ] as const) {
+    it(`updates in place when ${key} changes`, () => {
+      const d = diffInputs(olds, { ...olds, [key]: value });
+      assert.equal(d.changes, true);
+      assert.deepEqual(d.replaces, []);
+    });
+  }
+
+  it("treats unknown URL values in preview as a replacement", () => {
+    assert.deepEqual(diffInputs(olds, { ...olds, urls: [UNKNOWN] }).replaces, ["urls"]);
+  });
+
+  it("ignores object key order", () => {
+    const a = { ...olds, headers: { A: "1", B: "2" } };
+    assert.equal(diffInputs(a, { ...a, headers: { B: "2", A: "1" } }).changes, false);
+  });
+});
