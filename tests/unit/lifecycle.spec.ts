@@ -1,0 +1,205 @@
+import assert from "node:assert/strict";
+import { PrefetchProvider } from "../../provider/resources/provider";
+import { cloudError, FakeCloud, instantClock } from "../helpers/fake-cloud";
+
+const ENV = { TENCENTCLOUD_SECRET_ID: "AKIDtest", TENCENTCLOUD_SECRET_KEY: "secret-key-value" };
+const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://www.example.com/a${i}.js`);
+
+function setup(cloud = new FakeCloud(), env: NodeJS.ProcessEnv = ENV) {
+  const clock = instantClock();
+  const lines: string[] = [];
+  const provider = new PrefetchProvider("edgeone", { clock, env, log: (l) => lines.push(l), createAdapter: () => cloud.adapter() });
+  return { cloud, clock, lines, provider };
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error & { id?: string; properties?: Record<string, unknown>; reasons?: string[] }> {
+  try { await p; } catch (e) { return e as Error; }
+  assert.fail("expected a rejection");
+}
+
+function noUndefined(v: unknown, path = "outs"): void {
+  assert.notEqual(v, undefined, `${path} is undefined`);
+  if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) noUndefined(x, `${path}.${k}`);
+}
+
+describe("provider lifecycle (fake cloud, injected clock)", () => {
+  it("create submits once, blocks until every URL is done, and returns complete outputs", async () => {
+    const { cloud, provider, clock } = setup(new FakeCloud({ pollsToFinish: 3 }));
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
+    assert.equal(id, "edgeone:zone-abc:task-1");
+    assert.deepEqual(cloud.log, ["quota", "submit 2", "query task-1", "query task-1", "query task-1"]);
+    assert.equal(outs.status, "succeeded");
+    assert.equal(outs.progress, 100);
+    assert.deepEqual(outs.taskIds, ["task-1"]);
+    assert.equal(outs.succeededCount, 2);
+    assert.equal(outs.finishedAt, new Date(clock.now()).toISOString());
+    assert.deepEqual(outs.failedUrls, []);
+    noUndefined(outs);
+  });
+
+  it("batches long lists by the adapter's per-request limit", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, limits: { urlsPerRequest: 100 } }));
+    const { outs } = await provider.create({ zoneId: "zone-abc", urls: urls(250) });
+    assert.deepEqual(cloud.log.filter((l) => l.startsWith("submit")), ["submit 100", "submit 100", "submit 50"]);
+    assert.deepEqual(outs.taskIds, ["task-1", "task-2", "task-3"]);
+  });
+
+  it("uses the zone's batch quota when smaller, and refuses early when the daily quota cannot cover the URLs", async () => {
+    const small = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: 100, remaining: 100, perRequest: 20 } }));
+    await small.provider.create({ zoneId: "zone-abc", urls: urls(50) });
+    assert.equal(small.cloud.submits, 3);
+    const empty = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 20 } }));
+    const e = await rejection(empty.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
+    assert.match(e.message, /quota exhausted: 5 URLs declared but only 3 of 100 left today.*resets at 2026-11-23T16:00:00Z/s);
+    assert.equal(empty.cloud.submits, 0);
+  });
+
+  it("fails by default when a URL failed, listing URLs and reasons, as a partial failure that keeps the task", async () => {
+    const { provider } = setup(new FakeCloud({ pollsToFinish: 1, outcome: (u) => (u.endsWith("a1.js") ? "failed" : "succeeded") }));
+    const e = await rejection(provider.create({ zoneId: "zone-abc", urls: urls(3) }));
+    assert.match(e.message, /1 of 3 URLs were not prefetched/);
+    assert.match(e.message, /a1\.js: failed \(originPullFailed: 502\)/);
+    assert.match(e.message, /change `triggers`/);
+    assert.equal(e.id, "edgeone:zone-abc:task-1");
+    assert.equal(e.properties?.status, "partiallyFailed");
+    assert.deepEqual(e.properties?.failedUrls, ["https://www.example.com/a1.js"]);
+  });
+
+  it("tolerates failures up to allowedFailures / allowedFailurePercent", async () => {
+    const { provider } = setup(new FakeCloud({ pollsToFinish: 1, outcome: (u) => (u.endsWith("a1.js") ? "timeout" : "succeeded") }));
+    const { outs } = await provider.create({ zoneId: "zone-abc", urls: urls(4), allowedFailurePercent: 25 });
+    assert.equal(outs.status, "partiallyFailed");
+    assert.equal(outs.failedCount, 1);
+  });
+
+  it("counts submit-time rejections as failures", async () => {
+    const { provider } = setup(new FakeCloud({ pollsToFinish: 1, reject: (u) => (u.endsWith("a0.js") ? "target not in zone" : null) }));
+    const e = await rejection(provider.create({ zoneId: "zone-abc", urls: urls(2) }));
+    assert.match(e.message, /a0\.js: rejected \(target not in zone\)/);
+    assert.equal(e.properties?.failedCount, 1);
+  });
+
+  it("on timeout fails partially with the id and outputs, and update resumes the same task without resubmitting", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 50 }));
+    const inputs = { zoneId: "zone-abc", urls: urls(2), waitTimeoutSeconds: 5 };
+    const e = await rejection(provider.create(inputs));
+    assert.match(e.message, /still in progress.*run `pulumi up` again to resume/s);
+    assert.equal(e.id, "edgeone:zone-abc:task-1");
+    assert.equal(e.properties?.status, "running");
+    assert.equal(cloud.submits, 1);
+    const { outs } = await provider.update(e.id!, e.properties!, { ...inputs, waitTimeoutSeconds: 3600 });
+    assert.equal(outs.status, "succeeded");
+    assert.equal(cloud.submits, 1, "no duplicate submit");
+  });
+
+  it("wait: false returns right after submit; refresh then updates status", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(1), wait: false });
+    assert.equal(outs.status, "running");
+    assert.ok(!cloud.log.some((l) => l.startsWith("query")));
+    const read = await provider.read(id, outs);
+    assert.equal(read.props.status, "succeeded");
+    assert.deepEqual(read.inputs, { zoneId: "zone-abc", urls: urls(1), wait: false });
+  });
+
+  it("retries throttled submits but never a transient one (it may have been accepted)", async () => {
+    const a = setup();
+    a.cloud.submitErrors.push(cloudError("throttled", "RequestLimitExceeded"));
+    await a.provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    assert.deepEqual(a.cloud.log.filter((l) => l.startsWith("submit")), ["submit 1 -> RequestLimitExceeded", "submit 1"]);
+    const b = setup();
+    b.cloud.submitErrors.push(cloudError("transient", "InternalError"));
+    const e = await rejection(b.provider.create({ zoneId: "zone-abc", urls: urls(1) }));
+    assert.match(e.message, /nothing was submitted: CreatePrefetchTask failed with InternalError/);
+    assert.equal(b.cloud.submits, 1);
+  });
+
+  it("records accepted batches when a later batch is refused, and the next update submits the rest", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, limits: { urlsPerRequest: 2 } }));
+    cloud.submitErrors.push(null, cloudError("quota", "LimitExceeded.DailyQuota"));
+    const inputs = { zoneId: "zone-abc", urls: urls(4) };
+    const e = await rejection(provider.create(inputs));
+    assert.match(e.message, /quota exhausted.*2 URLs were not submitted yet/s);
+    assert.deepEqual(e.properties?.unsubmittedUrls, urls(4).slice(2));
+    assert.deepEqual(e.properties?.taskIds, ["task-1"]);
+    const { outs } = await provider.update(e.id!, e.properties!, inputs);
+    assert.deepEqual(outs.taskIds, ["task-1", "task-3"]);
+    assert.deepEqual(outs.unsubmittedUrls, []);
+    assert.equal(outs.status, "succeeded");
+  });
+
+  it("adopts existing task ids without submitting", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    await provider.create({ zoneId: "zone-abc", urls: urls(1), wait: false }); // task-1 exists in the fake cloud
+    cloud.log.length = 0;
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(1), existingTaskIds: ["task-1"] });
+    assert.equal(id, "edgeone:zone-abc:task-1");
+    assert.equal(outs.adopted, true);
+    assert.equal(outs.status, "succeeded");
+    assert.equal(cloud.submits, 0);
+  });
+
+  it("update on a triggers change submits a new task; on a provider-code change it calls nothing", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const inputs = { zoneId: "zone-abc", urls: urls(1), triggers: { v: 1 }, __provider: "v1" };
+    const { id, outs } = await provider.create(inputs);
+    cloud.log.length = 0;
+    const same = await provider.update(id, outs, { ...inputs, __provider: "v2" });
+    assert.deepEqual(cloud.log, []);
+    assert.deepEqual(same.outs.taskIds, ["task-1"]);
+    const rerun = await provider.update(id, outs, { ...inputs, triggers: { v: 2 } });
+    assert.deepEqual(rerun.outs.taskIds, ["task-2"]);
+    assert.equal(cloud.submits, 1);
+  });
+
+  it("refresh keeps the last known state when the cloud's history no longer has the task", async () => {
+    const { cloud, provider, clock } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
+    clock.t += 4 * 86_400_000;
+    cloud.historyGone = true;
+    const r = await provider.read(id, outs);
+    assert.equal(r.id, id);
+    assert.equal(r.props.historyAvailable, false);
+    assert.equal(r.props.status, "succeeded");
+    assert.equal(r.props.verifiedAt, outs.verifiedAt);
+    assert.deepEqual(r.props.results, outs.results);
+    cloud.log.length = 0;
+    const again = await provider.read(id, r.props);
+    assert.deepEqual(cloud.log, [], "no more queries once history is known to be gone");
+    assert.deepEqual(again.props, r.props);
+  });
+
+  it("a refresh that finds the same results changes nothing", async () => {
+    const { provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
+    const r = await provider.read(id, outs);
+    assert.deepEqual(r.props, outs);
+  });
+
+  it("fails clearly without credentials and calls nothing", async () => {
+    const { cloud, provider } = setup(new FakeCloud(), {});
+    const e = await rejection(provider.create({ zoneId: "zone-abc", urls: urls(1) }));
+    assert.match(e.message, /no credentials found; set `pulumi config set tencentcloud:secretId/);
+    assert.deepEqual(cloud.log, []);
+  });
+
+  it("prefers stack config over the environment for credentials and endpoint", async () => {
+    const seen: unknown[] = [];
+    const cloud = new FakeCloud({ pollsToFinish: 1 });
+    const provider = new PrefetchProvider("edgeone", {
+      clock: instantClock(), env: ENV, log: () => undefined,
+      createAdapter: (_c, conn) => { seen.push(conn); return cloud.adapter(); },
+    });
+    await provider.configure({ config: { get: (k: string) => ({ "tencentcloud:secretId": "cfg-id", "tencentcloud:secretKey": "cfg-key", "cdnPrefetch:endpoint": "http://127.0.0.1:9" } as Record<string, string>)[k] } });
+    await provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    assert.deepEqual(seen[0], { credentials: { accessKeyId: "cfg-id", accessKeySecret: "cfg-key", securityToken: null }, region: "", endpoint: "http://127.0.0.1:9", requestTimeoutMs: 30000, signatureAlgorithm: "v3" });
+  });
+
+  it("prints concise progress lines, not a flood", async () => {
+    const { provider, lines } = setup(new FakeCloud({ pollsToFinish: 40 }));
+    await provider.create({ zoneId: "zone-abc", urls: urls(2), progressLabel: "site-assets", pollIntervalSeconds: 1 });
+    assert.ok(lines.length >= 2 && lines.length < 20, `got ${lines.length} lines`);
+    assert.match(lines[0], /^prefetch site-assets: \d+% — 0\/2 URLs done, 0 failed$/);
+    assert.match(lines[lines.length - 1], /^prefetch site-assets: 100% — 2\/2 URLs done, 0 failed$/);
+  });
+});
