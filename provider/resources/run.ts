@@ -92,10 +92,19 @@ export function mergeObservations(rec: TaskRecord, observations: UrlObservation[
   const done = summarize(results).pendingCount === 0;
   return {
     ...rec, results,
-    historyAvailable: historyUnavailable ? false : rec.historyAvailable,
+    historyAvailable: historyUnavailable || vanished(rec, observations) ? false : rec.historyAvailable,
     verifiedAt: changed || rec.verifiedAt === null && !historyUnavailable ? at : rec.verifiedAt,
     finishedAt: rec.finishedAt ?? (done && rec.unsubmittedUrls.length === 0 ? at : null),
   };
+}
+
+/**
+ * True when the cloud stopped reporting tasks it had reported before. Clouds only forget tasks by ageing them out of
+ * their history window, so this means the history is gone — a signal that does not depend on clocks agreeing.
+ * (URLs never seen yet are not evidence: the query API may lag behind the submit.)
+ */
+function vanished(rec: TaskRecord, observations: UrlObservation[]): boolean {
+  return observations.length === 0 && rec.verifiedAt !== null && rec.results.some((r) => r.status !== "pending" && r.status !== "rejected");
 }
 
 /** One query round (with retries) merged into the record. */

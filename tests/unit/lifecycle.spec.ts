@@ -203,3 +203,14 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.match(lines[lines.length - 1], /^prefetch site-assets: 100% — 2\/2 URLs done, 0 failed$/);
   });
 });
+
+describe("provider lifecycle: history that vanishes", () => {
+  it("treats tasks the cloud stops reporting after reporting them as aged out (no clock agreement needed)", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    (cloud as unknown as { tasks: Map<string, unknown> }).tasks.clear();
+    const r = await provider.read(id, outs);
+    assert.equal(r.props.historyAvailable, false);
+    assert.equal(r.props.status, "succeeded");
+  });
+});
