@@ -64,4 +64,6 @@ export interface AlibabaEsaPrefetchArgs extends PrefetchArgs {
   siteId: pulumi.Input<number | string>;
   /** The site's domain (e.g. `alicloud.esa.Site.siteName`): when set, URLs outside it are refused at preview time. */
   siteName?: pulumi.Input<string>;
+  /** The site's plan instance id (`sp-xcdn-…`, e.g. `alicloud.esa.Site.instanceId`): lets the prefetch quota be checked before submitting. */
+  instanceId?: pulumi.Input<string>;
 }

@@ -18,6 +18,7 @@ const site = existing ? undefined : new alicloud.esa.Site("site", {
 const warm = new AlibabaEsaPrefetch("landing", {
   siteId: site ? site.id : existing!,
   siteName: site ? site.siteName : siteName,
+  instanceId: site ? site.instanceId : config.get("instanceId"),
   urls: [`https://www.${siteName}/`, `https://www.${siteName}/pricing`, `https://img.${siteName}/hero.webp`],
   headers: { "Accept-Encoding": "br" },
   triggers: { release: config.get("release") ?? "1" },

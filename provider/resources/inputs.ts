@@ -60,6 +60,7 @@ export const AlibabaCdnInputsSchema = CommonInputsSchema.extend({
 export const AlibabaEsaInputsSchema = CommonInputsSchema.extend({
   siteId: z.union([z.number().int().positive(), z.string().regex(/^[0-9]+$/, "must be a numeric ESA site id")]),
   siteName: hostname.optional(),
+  instanceId: z.string().min(1).optional(),
 });
 
 /** Validated inputs, any cloud. */
@@ -88,7 +89,7 @@ export const REPLACE_KEYS: readonly string[] = [
 /** Input keys updated in place (no new task unless `triggers` changed). */
 export const UPDATE_KEYS: readonly string[] = [
   "triggers", "wait", "waitTimeoutSeconds", "pollIntervalSeconds", "allowedFailures", "allowedFailurePercent",
-  "progressLabel", "zoneName", "siteName", "__provider",
+  "progressLabel", "zoneName", "siteName", "instanceId", "__provider",
 ];
 
 /** Every input key a resource accepts (plus `__provider`). */

@@ -39,7 +39,7 @@ function job(lc: Lifecycle, raw: Record<string, unknown>): Job {
   const label = lc.inputs.progressLabel || `${lc.cloud} prefetch`;
   return {
     lc, raw, spec: specFromInputs(lc.cloud, lc.inputs), forms: submitForms(lc.cloud, lc.inputs),
-    ctx: { adapter, clock: lc.clock, log: lc.log, label: `prefetch ${label}` },
+    ctx: { adapter, clock: lc.clock, log: lc.log, label },
   };
 }
 

@@ -21,7 +21,7 @@ export function specFromInputs(cloud: CloudKind, inputs: AnyInputs): PrefetchSpe
     }
     case "alibaba-esa": {
       const i = inputs as AlibabaEsaInputs;
-      return { cloud, siteId: String(i.siteId), hostnames: i.siteName ? [i.siteName] : [], headers };
+      return { cloud, siteId: String(i.siteId), hostnames: i.siteName ? [i.siteName] : [], headers, instanceId: i.instanceId ?? null };
     }
   }
 }
