@@ -56,7 +56,7 @@ async function withHost(env: Record<string, string>): Promise<Record<string, unk
     console.log(`\nsteps: ${JSON.stringify(engine.counts())}`);
     return run.outputs;
   } finally {
-    host.stop();
+    await host.stop();
   }
 }
 

@@ -24,6 +24,10 @@ export type ErrorKind =
 /** A classified error from a cloud API call. */
 export class CloudError extends Error {
   override readonly name = "CloudError";
+  /** Stamped by the retry policy on the error it finally throws: how many calls were made in total. */
+  attempts?: number;
+  /** Stamped by the retry policy on the error it finally throws: total ms slept between the calls. */
+  totalRetryDelayMs?: number;
   constructor(
     readonly cloud: CloudKind,
     readonly kind: ErrorKind,

@@ -57,7 +57,7 @@ for (const c of CASES) {
       await host.configure(stackConfig(emu));
     });
     after(async () => {
-      host?.stop();
+      await host?.stop();
       await emu?.close();
     });
 

@@ -47,7 +47,7 @@ describe("packaging: the npm tarball installed into a fresh Pulumi program", fun
     emu = await startEmulator({ port: 0, config: { defaultDurationMs: 200 } });
   });
   after(async () => {
-    host?.stop();
+    await host?.stop();
     await emu?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -30,7 +30,7 @@ describe("example programs under setMocks, provider run by Pulumi's host against
   });
   beforeEach(async () => emu.control.reset());
   after(async () => {
-    hosts.forEach((h) => h.stop());
+    await Promise.all(hosts.map((h) => h.stop()));
     await emu?.close();
   });
 

@@ -61,7 +61,7 @@ for (const c of CASES) {
       engine = new EngineModel(host, { project: "stories", stack: "dev", config: {} });
     });
     after(async () => {
-      host?.stop();
+      await host?.stop();
       await emu?.close();
     });
 
