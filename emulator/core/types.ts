@@ -79,6 +79,22 @@ export interface EmulatorConfig {
   historyMs: { teo: number; alibaba: number };
   /** Default time a URL stays in progress, virtual ms. */
   defaultDurationMs: number;
+  /** Alibaba-only knobs; every member is optional. */
+  alibaba?: AlibabaOptions;
+}
+
+/** Alibaba-only configuration. */
+export interface AlibabaOptions {
+  /**
+   * CDN `DescribePreloadDetailById` is allow-listed by the vendor (seed 000): without this flag it is refused with
+   * `Forbidden` (HTTP 403), as for a real account that is not on the list. Default false.
+   */
+  preloadDetailAllowed?: boolean;
+  /**
+   * Prefetch queue size in URLs (default 100,000, cloud-apis.md §A.1). When full, CDN refuses new URLs with
+   * `PreloadQueueFull`; DCDN accepts and queues them (§A.2).
+   */
+  preloadQueueCapacity?: number;
 }
 
 /** Everything a product module may use. */

@@ -1,0 +1,82 @@
+/**
+ * The emulator's shared state behind the {@link EmulatorContext} product modules use, plus the operations the control
+ * plane needs (rules, faults, config, clock, reset).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { createVirtualClock, type VirtualClock } from "./clock";
+import { defaultConfig, mergeConfig } from "./config";
+import { createFaultQueue, type FaultQueue } from "./faults";
+import { planOutcome, validateRules } from "./planner";
+import { createStats, type StatsRecorder } from "./stats";
+import type { EmulatorConfig, EmulatorContext, OutcomeRule, ProductModule } from "./types";
+
+/** Credentials the emulator accepts. */
+export interface EmulatorCredentials {
+  tencent: { secretId: string; secretKey: string };
+  alibaba: { accessKeyId: string; accessKeySecret: string };
+}
+
+/** Fresh random credentials (shaped like the vendors' key ids). */
+export function randomCredentials(): EmulatorCredentials {
+  const hex = (n: number) => randomBytes(n).toString("hex");
+  return {
+    tencent: { secretId: `AKIDemu${hex(12)}`, secretKey: hex(16) },
+    alibaba: { accessKeyId: `LTAIemu${hex(8)}`, accessKeySecret: hex(15) },
+  };
+}
+
+/** Everything the emulator keeps. */
+export interface EmulatorState {
+  clock: VirtualClock;
+  faults: FaultQueue;
+  stats: StatsRecorder;
+  credentials: EmulatorCredentials;
+  config: EmulatorConfig;
+  /** The configuration at start-up; a reset returns to it. */
+  initialConfig: EmulatorConfig;
+  rules: OutcomeRule[];
+  nonces: Set<string>;
+  modules: ProductModule[];
+}
+
+/** Creates the state with optional initial config and rules. */
+export function createState(o: { credentials?: EmulatorCredentials; config?: unknown; rules?: unknown; modules: ProductModule[] }): EmulatorState {
+  const config = mergeConfig(defaultConfig(), o.config ?? {});
+  return {
+    clock: createVirtualClock(), faults: createFaultQueue(), stats: createStats(),
+    credentials: o.credentials ?? randomCredentials(),
+    config, initialConfig: config,
+    rules: o.rules ? validateRules(o.rules) : [],
+    nonces: new Set(), modules: o.modules,
+  };
+}
+
+/** The context product modules see (reads the state live, so control-plane changes apply at once). */
+export function contextOf(state: EmulatorState): EmulatorContext {
+  return {
+    now: () => state.clock.now(),
+    realNow: () => Date.now(),
+    plan: (url) => planOutcome(state.rules, url, state.config.defaultDurationMs),
+    takeFault: (product, action) => state.faults.take(product, action),
+    record: (product, action, kind, urls) => state.stats.record(product, action, kind, urls),
+    secretFor: (vendor, keyId) => {
+      const c = state.credentials;
+      if (vendor === "tencent") return keyId === c.tencent.secretId ? c.tencent.secretKey : null;
+      return keyId === c.alibaba.accessKeyId ? c.alibaba.accessKeySecret : null;
+    },
+    useNonce: (nonce) => (state.nonces.has(nonce) ? false : (state.nonces.add(nonce), true)),
+    get config() { return state.config; },
+    requestId: () => randomUUID().toUpperCase(),
+  };
+}
+
+/** Control-plane reset: tasks, counters, faults, rules, clock and config back to start-up; credentials are kept. */
+export function resetState(state: EmulatorState): void {
+  state.modules.forEach((m) => m.reset());
+  state.faults.clear();
+  state.stats.reset();
+  state.rules = [];
+  state.nonces.clear();
+  state.clock.reset();
+  state.config = state.initialConfig;
+}

@@ -1,0 +1,44 @@
+/**
+ * Call counters: every served call by `product:action`, plus submits and submitted URLs per product. Tests use them
+ * to prove that nothing was submitted twice and that delete/destroy make no cloud call.
+ */
+import type { Product } from "./types";
+
+/** A snapshot of the counters. */
+export interface EmulatorStats {
+  /** Served calls by `product:Action`, e.g. `teo:DescribePrefetchTasks`. */
+  calls: Record<string, number>;
+  /** Submit calls per product. */
+  submits: Record<Product, number>;
+  /** URLs accepted by submits, per product. */
+  submittedUrls: Record<Product, number>;
+  /** Query calls per product. */
+  queries: Record<Product, number>;
+}
+
+const zero = (): Record<Product, number> => ({ teo: 0, cdn: 0, dcdn: 0, esa: 0 });
+
+/** Mutable counters. */
+export interface StatsRecorder {
+  record(product: Product, action: string, kind: "submit" | "query" | "quota" | "other", urls?: number): void;
+  snapshot(): EmulatorStats;
+  reset(): void;
+}
+
+/** Creates zeroed counters. */
+export function createStats(): StatsRecorder {
+  let s: EmulatorStats = { calls: {}, submits: zero(), submittedUrls: zero(), queries: zero() };
+  return {
+    record(product, action, kind, urls = 0) {
+      const key = `${product}:${action}`;
+      s.calls[key] = (s.calls[key] ?? 0) + 1;
+      if (kind === "submit") {
+        s.submits[product] += 1;
+        s.submittedUrls[product] += urls;
+      }
+      if (kind === "query") s.queries[product] += 1;
+    },
+    snapshot: () => JSON.parse(JSON.stringify(s)) as EmulatorStats,
+    reset: () => void (s = { calls: {}, submits: zero(), submittedUrls: zero(), queries: zero() }),
+  };
+}

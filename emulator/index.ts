@@ -1,0 +1,11 @@
+/**
+ * The offline emulator of the four prefetch APIs (Tencent EdgeOne; Alibaba Cloud CDN, DCDN, ESA). It verifies real
+ * signatures and answers with the documented fields and error codes. See emulator/README.md.
+ */
+export { startEmulator, defaultModules } from "./server";
+export type { EmulatorOptions, RunningEmulator } from "./server";
+export { controlClient } from "./client";
+export type { EmulatorControl, EmulatorSnapshot } from "./core/control";
+export type { EmulatorStats } from "./core/stats";
+export type { EmulatorCredentials } from "./core/context";
+export type { EmulatorConfig, OutcomeRule, Fault, Outcome, Product } from "./core/types";

@@ -1,0 +1,109 @@
+/**
+ * The emulator core: virtual clock, outcome rules, faults, counters, configuration and the HTTP control plane, plus
+ * the CLI's first-line contract.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import * as readline from "node:readline";
+import { controlClient, startEmulator } from "../../emulator";
+import { createVirtualClock } from "../../emulator/core/clock";
+import { mergeConfig, defaultConfig } from "../../emulator/core/config";
+import { planOutcome, validateRules } from "../../emulator/core/planner";
+import { createFaultQueue } from "../../emulator/core/faults";
+
+describe("emulator core", () => {
+  it("virtual clock: real mode follows the wall clock plus offset; manual mode is frozen until advanced", () => {
+    let wall = 1_000_000;
+    const c = createVirtualClock(() => wall);
+    c.advance(500);
+    assert.equal(c.now(), 1_000_500);
+    wall += 100;
+    assert.equal(c.now(), 1_000_600);
+    c.setMode("manual");
+    wall += 10_000;
+    assert.equal(c.now(), 1_000_600);
+    c.advance(400);
+    assert.equal(c.now(), 1_001_000);
+    c.setMode("real");
+    wall += 50;
+    assert.equal(c.now(), 1_001_050);
+    assert.throws(() => c.advance(-1), /non-negative/);
+  });
+
+  it("rules: first match wins, substring or /regex/, default success after the default duration", () => {
+    const rules = validateRules([{ match: "/\\.m3u8$/i", outcome: "timeout", durationMs: 5 }, { match: "bad", outcome: "failed", failType: "originPullFailed" }]);
+    assert.deepEqual(planOutcome(rules, "https://a.example.com/LIVE.M3U8", 100), { outcome: "timeout", durationMs: 5, failType: null, message: null });
+    assert.deepEqual(planOutcome(rules, "https://a.example.com/bad.js", 100), { outcome: "failed", durationMs: 100, failType: "originPullFailed", message: null });
+    assert.equal(planOutcome(rules, "https://a.example.com/ok.js", 100).outcome, "success");
+    assert.throws(() => validateRules([{ match: "x", outcome: "exploded" }]), /outcome must be one of/);
+  });
+
+  it("faults: matched by product and action, consumed by count", () => {
+    const q = createFaultQueue();
+    q.add([{ product: "teo", action: "DescribePrefetchTasks", kind: "throttle", count: 2 }, { kind: "internal" }]);
+    assert.equal(q.take("teo", "DescribePrefetchTasks")?.kind, "throttle");
+    assert.equal(q.take("cdn", "PushObjectCache")?.kind, "internal");
+    assert.equal(q.take("teo", "DescribePrefetchTasks")?.kind, "throttle");
+    assert.equal(q.take("teo", "DescribePrefetchTasks"), null);
+    assert.throws(() => q.add([{ kind: "error" }]), /code is required/);
+  });
+
+  it("config: deep merge, restrictions replaced whole", () => {
+    const c = mergeConfig(defaultConfig(), { quotas: { teo: { daily: 5 } }, restrict: { cdnDomains: ["a.example.com"] } });
+    assert.deepEqual(c.quotas.teo, { batch: 1000, daily: 5 });
+    assert.deepEqual(c.restrict, { cdnDomains: ["a.example.com"] });
+    assert.equal(c.quotas.cdn.daily, 1000);
+  });
+
+  describe("control plane over HTTP", () => {
+    let emu: Awaited<ReturnType<typeof startEmulator>>;
+    before(async () => (emu = await startEmulator({ port: 0 })));
+    after(async () => emu.close());
+
+    it("drives clock, rules, faults and config, and resets", async () => {
+      const c = controlClient(emu.url);
+      await c.setClock({ mode: "manual" });
+      const t0 = (await c.state()).now;
+      await c.advance(86_400_000);
+      const s = await c.state();
+      assert.equal(s.mode, "manual");
+      assert.equal(s.now - t0, 86_400_000);
+      await c.setRules([{ match: "x", outcome: "failed" }], 250);
+      await c.addFaults([{ kind: "throttle", product: "teo" }]);
+      await c.setConfig({ visibilityLagMs: 2000 });
+      const s2 = await c.state();
+      assert.deepEqual(s2.rules, [{ match: "x", outcome: "failed" }]);
+      assert.equal(s2.config.defaultDurationMs, 250);
+      assert.equal(s2.config.visibilityLagMs, 2000);
+      assert.equal(s2.faults.length, 1);
+      await c.reset();
+      const s3 = await c.state();
+      assert.deepEqual([s3.mode, s3.rules, s3.faults, s3.config.visibilityLagMs], ["real", [], [], 0]);
+    });
+
+    it("answers bad control input with 400 and unknown vendor requests with 404", async () => {
+      await assert.rejects(controlClient(emu.url).setRules([{ match: "x", outcome: "nope" } as never]), /outcome must be one of/);
+      const res = await fetch(`${emu.url}/some/path`);
+      assert.equal(res.status, 404);
+    });
+  });
+
+  it("CLI: the first stdout line is the JSON handshake, and the emulator serves until killed", async function () {
+    this.timeout(30_000);
+    const script = path.resolve(__dirname, "..", "..", "scripts", "emulator.js");
+    const child = spawn(process.execPath, [script, "--port", "0", "--tencent-secret-id", "AKIDfixed", "--tencent-secret-key", "k"], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const first = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once("line", resolve));
+      const hello = JSON.parse(first);
+      assert.match(hello.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.deepEqual(hello.credentials.tencent, { secretId: "AKIDfixed", secretKey: "k" });
+      assert.ok(hello.credentials.alibaba.accessKeyId && hello.credentials.alibaba.accessKeySecret);
+      const stats = await controlClient(hello.url).stats();
+      assert.deepEqual(stats.submits, { teo: 0, cdn: 0, dcdn: 0, esa: 0 });
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  });
+});
