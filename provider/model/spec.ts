@@ -40,6 +40,11 @@ export interface AlibabaEsaSpec {
   hostnames: string[];
   /** Extra request headers (sent as `Headers`, a JSON map of name to value). */
   headers: Record<string, string>;
+  /**
+   * The site's plan instance id (`sp-xcdn-…`), when known: the prefetch quota is read with `ListInstanceQuotas`, which
+   * needs it. Unset/null: the adapter reports no quota.
+   */
+  instanceId?: string | null;
 }
 
 /** Any cloud's prefetch spec. */

@@ -1,0 +1,52 @@
+/**
+ * Task id allocation. CDN and DCDN return ONE id per domain per request and merge URL tasks of the same domain
+ * submitted in the same second into one id, in batches of 500 (cloud-apis.md §A.1, SDK doc comment on
+ * PushObjectCacheResponseBody); ESA returns one id per request (§A.3).
+ */
+import type { Product } from "../core/types";
+
+/** Most URLs merged under one id (cloud-apis.md §A.1 "in batches of 500"). */
+export const MERGE_BATCH = 500;
+/** First id handed out: 11-digit numeric ids like the vendor examples (`14286878547`, seed 000). */
+const FIRST_ID = 17_000_000_001;
+
+interface MergeSlot {
+  id: string;
+  urls: number;
+}
+
+/** Hands out numeric task ids; never reuses one, even across resets. */
+export class TaskIds {
+  private next = FIRST_ID;
+  private second = -1;
+  private slots = new Map<string, MergeSlot>();
+
+  /** A fresh id. */
+  fresh(): string {
+    return String(this.next++);
+  }
+
+  /** The id for `urls` URLs of `domain` submitted at virtual `now`, merged with same-second submits. */
+  forDomain(product: Product, domain: string, urls: number, now: number): string {
+    const second = Math.floor(now / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.slots.clear();
+    }
+    const key = `${product} ${domain}`;
+    const slot = this.slots.get(key);
+    if (slot && slot.urls + urls <= MERGE_BATCH) {
+      slot.urls += urls;
+      return slot.id;
+    }
+    const fresh = { id: this.fresh(), urls };
+    this.slots.set(key, fresh);
+    return fresh.id;
+  }
+
+  /** Forgets merge slots (ids keep rising). */
+  clear(): void {
+    this.slots.clear();
+    this.second = -1;
+  }
+}

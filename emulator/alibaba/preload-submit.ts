@@ -1,0 +1,73 @@
+/**
+ * CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches`: the same parameters, limits and error table
+ * (cloud-apis.md §A.1, §A.2, https://alibabacloud.com/help/en/doc-detail/130636.html). One task id per domain per
+ * request, comma-joined across domains, merged with same-domain submits of the same second (see ids.ts).
+ *
+ * Fidelity notes: `Area`, `L2Preload`, `QueryHashkey` and `WithHeader` are validated but change nothing in the
+ * emulated prefetch; `PreloadEdge*` (L1) quota is not modelled.
+ */
+import type { EmulatorConfig } from "../core/types";
+import type { ActionDef, Call } from "./action";
+import { acceptUrls, checkQuota } from "./accept";
+import { AlibabaError, invalidParameter, missingParameter } from "./errors";
+import { checkDomain } from "./restrictions";
+import { parseObjectPath, type SubmittedUrl } from "./urls";
+
+/** Prefetch queue size in URLs (https://alibabacloud.com/help/en/doc-detail/130636.html: 100,000). */
+export const DEFAULT_QUEUE_CAPACITY = 100_000;
+/** `Area` values (cloud-apis.md §A.1). */
+const AREAS = ["domestic", "overseas"];
+
+/** What differs between the CDN and DCDN submit. */
+export interface PreloadSubmitOptions {
+  product: "cdn" | "dcdn";
+  /** Response field holding the ids: `PushTaskId` (CDN) or `PreloadTaskId` (DCDN). */
+  idField: string;
+  /** The declared domains of the product, or undefined when not restricted. */
+  declared(config: EmulatorConfig): string[] | undefined;
+  /** CDN refuses when the queue is full; DCDN queues (cloud-apis.md §A.2). */
+  refuseWhenQueueFull: boolean;
+}
+
+function checkOptions(call: Call): void {
+  const area = call.params.str("Area");
+  if (area !== undefined && !AREAS.includes(area)) throw invalidParameter("Area", "Valid values: domestic, overseas.");
+  call.params.bool("L2Preload", false);
+  call.params.bool("QueryHashkey", false);
+  const header = call.params.json("WithHeader");
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (header !== undefined && (!isMap(header) || !Object.values(header).every((x) => Array.isArray(x) && x.every((s) => typeof s === "string")))) {
+    throw invalidParameter("WithHeader", 'It must be a JSON map of header name to an array of values, e.g. {"Accept-Encoding":["gzip"]}.');
+  }
+}
+
+function checkQueue(call: Call, o: PreloadSubmitOptions, urls: number): void {
+  if (!o.refuseWhenQueueFull) return;
+  const capacity = call.ctx.config.alibaba?.preloadQueueCapacity ?? DEFAULT_QUEUE_CAPACITY;
+  if (call.state.tasks.inProgress(o.product, call.now) + urls > capacity) throw new AlibabaError("PreloadQueueFull");
+}
+
+/** One id per domain, in order of first appearance. */
+function idsByDomain(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const u of urls) counts.set(u.domain, (counts.get(u.domain) ?? 0) + 1);
+  return new Map([...counts].map(([domain, n]) => [domain, call.state.ids.forDomain(product, domain, n, call.now)]));
+}
+
+/** The submit action of CDN or DCDN. */
+export function preloadSubmitAction(o: PreloadSubmitOptions): ActionDef {
+  return {
+    kind: "submit",
+    run(call) {
+      const urls = parseObjectPath(call.params.required("ObjectPath"));
+      if (urls.length === 0) throw missingParameter("ObjectPath");
+      checkOptions(call);
+      for (const u of urls) checkDomain(o.declared(call.ctx.config), u.domain);
+      checkQuota(call, o.product, urls.length);
+      checkQueue(call, o, urls.length);
+      const ids = idsByDomain(call, o.product, urls);
+      acceptUrls(call, o.product, urls, (i) => ids.get(urls[i].domain) as string);
+      return { body: { [o.idField]: [...new Set(ids.values())].join(",") }, urls: urls.length };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * CDN/DCDN task queries: `DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById` (≤10 comma-separated ids, flat
+ * `Tasks[]`; seed 002, cloud-apis.md §A.1) and `DescribeRefreshTasks` / `DescribeDcdnRefreshTasks` (filters and
+ * paging, `Tasks.CDNTask[]` / `Tasks.Task[]`; §A.1, §A.2).
+ *
+ * Fidelity note: the emulator only holds prefetch tasks, so an ObjectType filter other than `preload` matches nothing.
+ */
+import type { ActionDef, Call } from "./action";
+import { AlibabaError } from "./errors";
+import { inWindow, paginate, timeWindow } from "./listing";
+import type { TaskView } from "./tasks";
+import { isoSeconds } from "./time";
+
+/** Most ids per ById query (seed 002: "up to 10 task IDs"). */
+export const MAX_IDS_PER_QUERY = 10;
+const STATUSES = ["Complete", "Refreshing", "Failed", "Pending"];
+
+/** One task entry as both ById and list APIs render it. */
+export function refreshTaskItem(v: TaskView): Record<string, string> {
+  return {
+    TaskId: v.task.taskId,
+    ObjectPath: v.task.url,
+    ObjectType: "preload",
+    Status: v.progress.status,
+    Process: `${v.progress.percent}%`,
+    CreationTime: isoSeconds(v.task.createdAt),
+    Description: v.progress.description,
+  };
+}
+
+/** Parses a comma-separated TaskId list (`InvalidTaskId` over `max`, `InvalidTaskId.Malformed` when not numeric). */
+export function parseTaskIds(raw: string, max: number): string[] {
+  const ids = raw.split(",").map((s) => s.trim());
+  if (ids.length > max) throw new AlibabaError("InvalidTaskId", `The maximum number of taskIds is ${max}.`);
+  if (ids.some((id) => !/^\d{1,20}$/.test(id))) throw new AlibabaError("InvalidTaskId.Malformed");
+  return [...new Set(ids)];
+}
+
+/** The ById action of CDN or DCDN. */
+export function describeByIdAction(product: "cdn" | "dcdn"): ActionDef {
+  return {
+    kind: "query",
+    run(call) {
+      const ids = parseTaskIds(call.params.required("TaskId"), MAX_IDS_PER_QUERY);
+      const views = call.state.tasks.visible(product, call.now, call.ctx.config);
+      const tasks = ids.flatMap((id) => views.filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq));
+      return { body: { TotalCount: tasks.length, Tasks: tasks.map(refreshTaskItem) } };
+    },
+  };
+}
+
+/** What differs between the CDN and DCDN list APIs. */
+export interface RefreshListOptions {
+  product: "cdn" | "dcdn";
+  /** Key of the array under `Tasks`: `CDNTask` (CDN) or `Task` (DCDN). */
+  wrapper: string;
+  /** Largest PageSize: 100 (CDN) or 50 (DCDN). */
+  maxPageSize: number;
+  /** Valid ObjectType values. */
+  objectTypes: string[];
+}
+
+function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
+  const p = call.params;
+  const taskId = p.str("TaskId");
+  if (taskId !== undefined) parseTaskIds(taskId, 1);
+  const [objectPath, domain, objectType, status] = [p.str("ObjectPath"), p.str("DomainName"), p.str("ObjectType"), p.str("Status")];
+  if ((domain !== undefined || status !== undefined) && objectType === undefined) throw new AlibabaError("MissingParameter.ObjectType");
+  if (objectType !== undefined && !o.objectTypes.includes(objectType)) throw new AlibabaError("InvalidParameters", `The specified ObjectType is invalid: ${objectType}.`);
+  if (status !== undefined && !STATUSES.includes(status)) throw new AlibabaError("InvalidParameters", `The specified Status is invalid: ${status}.`);
+  const window = timeWindow(call);
+  return (v) =>
+    (taskId === undefined || v.task.taskId === taskId) &&
+    (objectPath === undefined || v.task.url === objectPath) &&
+    (domain === undefined || v.task.domain === domain.toLowerCase()) &&
+    (objectType === undefined || objectType === "preload") &&
+    (status === undefined || v.progress.status === status) &&
+    inWindow(v.task.createdAt, window);
+}
+
+/** The list action of CDN or DCDN. */
+export function describeListAction(o: RefreshListOptions): ActionDef {
+  return {
+    kind: "query",
+    run(call) {
+      const keep = filters(call, o);
+      const page = paginate(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep), o.maxPageSize);
+      return {
+        body: { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.total, Tasks: { [o.wrapper]: page.items.map(refreshTaskItem) } },
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * URL parsing for submits. CDN/DCDN `ObjectPath`: `\n` or `\r\n`-separated entries, `domain/path` with an optional
+ * scheme, at most 1,024 characters each and 100 per request (cloud-apis.md §A.1, §D.4,
+ * https://alibabacloud.com/help/en/cdn/api-pushobjectcache). ESA `Content`: full URLs (§A.3).
+ */
+import { AlibabaError } from "./errors";
+
+/** Most URLs in one submit (https://alibabacloud.com/help/en/cdn/api-pushobjectcache; assumed for ESA, §A.3). */
+export const MAX_URLS_PER_REQUEST = 100;
+/** Longest `ObjectPath` entry (cloud-apis.md §A.1). */
+export const MAX_URL_CHARS = 1024;
+
+/** One submitted URL: as queries echo it, and its host. */
+export interface SubmittedUrl {
+  url: string;
+  domain: string;
+}
+
+/** Splits a URL (with or without scheme) into a lower-case host; null when the host is not a host name. */
+export function hostOf(url: string): string | null {
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const authority = rest.split(/[/?#]/, 1)[0];
+  const host = authority.replace(/:\d*$/, "").toLowerCase();
+  return /^[a-z0-9_*](?:[a-z0-9_*-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$/.test(host) ? host : null;
+}
+
+function parseEntry(entry: string): SubmittedUrl {
+  if (entry.length > MAX_URL_CHARS) {
+    throw new AlibabaError("InvalidObjectPath.Malformed", `The specified ObjectPath is invalid: longer than ${MAX_URL_CHARS} characters.`);
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(entry);
+  if (scheme && !/^https?$/i.test(scheme[1])) throw new AlibabaError("InvalidObjectPath.Malformed", `The specified ObjectPath is invalid: ${entry}`);
+  const url = scheme ? entry : `http://${entry}`;
+  const domain = hostOf(url);
+  if (!domain) throw new AlibabaError("InvalidObjectPath.Malformed", `The specified ObjectPath is invalid: ${entry}`);
+  if (domain.includes("*")) throw new AlibabaError("InvalidExtensiveDomain.ValueNotSupported");
+  return { url, domain };
+}
+
+/** Parses a CDN/DCDN `ObjectPath` value; blank lines are ignored. */
+export function parseObjectPath(raw: string): SubmittedUrl[] {
+  const entries = raw.split(/\r?\n/).map((e) => e.trim()).filter((e) => e !== "");
+  if (entries.length > MAX_URLS_PER_REQUEST) throw new AlibabaError("InvalidObjectPath.ExceedsMaximum");
+  return entries.map(parseEntry);
+}
+
+/** Parses one ESA `Content` URL, which must carry an http(s) scheme. */
+export function parseFullUrl(url: string): SubmittedUrl {
+  const domain = /^https?:\/\//i.test(url) ? hostOf(url) : null;
+  if (!domain || domain.includes("*")) throw new AlibabaError("InvalidParameters.InvalidUrls", `The specified urls are invalid: ${url}`);
+  return { url, domain };
+}

@@ -1,0 +1,43 @@
+/**
+ * The submit parameters CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches` share (cloud-apis.md §A.1, §A.2),
+ * and the parsing of the comma-separated task id list both return.
+ */
+import type { AlibabaCdnSpec } from "../../model/spec";
+
+/** Submit parameters (SDK model field names); unset options are left out so the vendor defaults apply. */
+export interface PreloadParams {
+  objectPath: string;
+  area?: string;
+  l2Preload?: boolean;
+  withHeader?: string;
+  queryHashkey?: boolean;
+}
+
+/**
+ * Builds the parameters for one request.
+ * - `ObjectPath`: the URLs joined by "\n", exactly as given (`domain/path`, scheme optional, §A.1).
+ * - `WithHeader`: a JSON map of header name to an **array** of values (`{"Accept-Encoding":["gzip"]}`, §A.1).
+ */
+export function preloadParams(spec: AlibabaCdnSpec, urls: readonly string[]): PreloadParams {
+  const params: PreloadParams = { objectPath: urls.join("\n") };
+  if (spec.area !== null) params.area = spec.area;
+  if (spec.l2Preload !== null) params.l2Preload = spec.l2Preload;
+  if (spec.queryHashkey !== null) params.queryHashkey = spec.queryHashkey;
+  const names = Object.keys(spec.headers);
+  if (names.length > 0) {
+    const map: Record<string, string[]> = {};
+    for (const name of names) map[name] = [spec.headers[name]];
+    params.withHeader = JSON.stringify(map);
+  }
+  return params;
+}
+
+/**
+ * Splits `PushTaskId` / `PreloadTaskId`: a string that can hold several ids separated by commas (tasks are merged per
+ * domain and second, §A.1). Tolerates numbers, blanks and duplicates.
+ */
+export function splitTaskIds(value: string | number | undefined | null): string[] {
+  if (value === undefined || value === null) return [];
+  const ids = String(value).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(ids)];
+}

@@ -1,0 +1,71 @@
+/**
+ * Turning CDN `DescribeRefreshTaskById` / DCDN `DescribeDcdnRefreshTaskById` task lists into URL observations. Both
+ * return a flat `Tasks[]` of `{TaskId, ObjectPath, Status, Process, Description}` (cloud-apis.md §A.1, §A.2, seed
+ * 002) where `ObjectPath` carries a scheme even when the submit had none, so URLs are matched ignoring the scheme.
+ */
+import type { SubmittedBatch, UrlObservation } from "../../model/task";
+import { isTerminal } from "../../model/status";
+import { createUrlMatcher, type UrlMatcher } from "../url-match";
+import { alibabaUrlStatus, parsePercent } from "./status";
+
+/** One task item as the SDKs return it (camel-cased by the SDK models). */
+export interface RefreshTaskItem {
+  taskId?: string;
+  objectPath?: string;
+  status?: string;
+  process?: string;
+  description?: string;
+}
+
+/** Most task ids one `Describe*RefreshTaskById` call accepts (seed 002: "up to 10 task IDs in each request"). */
+export const TASK_IDS_PER_QUERY = 10;
+
+/** Splits a list into chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Every distinct task id of the batches, in submit order. */
+export function taskIdsOf(batches: readonly SubmittedBatch[]): string[] {
+  return [...new Set(batches.flatMap((b) => b.taskIds))];
+}
+
+/** Finds the submitted URL for an echoed one, preferring the batches that own the task id. */
+export function batchMatcher(batches: readonly SubmittedBatch[]): (taskId: string | null, echoed: string) => string | null {
+  const perBatch: { ids: Set<string>; match: UrlMatcher }[] = batches.map((b) => ({ ids: new Set(b.taskIds), match: createUrlMatcher(b.urls, true) }));
+  const any = createUrlMatcher(batches.flatMap((b) => b.urls), true);
+  return (taskId, echoed) => {
+    for (const b of perBatch) {
+      if (taskId !== null && b.ids.has(taskId)) {
+        const url = b.match(echoed);
+        if (url) return url;
+      }
+    }
+    return any(echoed);
+  };
+}
+
+/** One observation from a task item whose URL was matched. */
+export function observeTask(url: string, item: RefreshTaskItem): UrlObservation {
+  const status = alibabaUrlStatus(item.status);
+  const description = item.description?.trim() || null;
+  return {
+    url, status, taskId: item.taskId ?? null,
+    progress: isTerminal(status) ? 100 : parsePercent(item.process),
+    reason: status === "failed" ? description ?? "prefetch failed (no description)" : null,
+  };
+}
+
+/** Observations for the batches' URLs (first report of a URL wins; unknown URLs are ignored). */
+export function observeRefreshTasks(items: readonly RefreshTaskItem[], batches: readonly SubmittedBatch[]): UrlObservation[] {
+  const match = batchMatcher(batches);
+  const seen = new Map<string, UrlObservation>();
+  for (const item of items) {
+    if (!item.objectPath) continue;
+    const url = match(item.taskId ?? null, item.objectPath);
+    if (url && !seen.has(url)) seen.set(url, observeTask(url, item));
+  }
+  return [...seen.values()];
+}
