@@ -111,7 +111,7 @@ for (const c of CASES) {
       await emu.control.setClock({ mode: "real" });
       const updated = await host.update(urn, created.id, outs, { ...checked.inputs, triggers: { v: 2 } });
       assert.equal(updated.properties.status, "succeeded");
-      assert.notDeepEqual(updated.properties.taskIds, outs.taskIds);
+      assert.notDeepEqual(updated.properties.batches, outs.batches);
       assert.equal((await emu.control.stats()).submits[c.product as "teo"], 2);
 
       const callsBefore = JSON.stringify((await emu.control.stats()).calls);
