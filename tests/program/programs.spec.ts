@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { startEmulator } from "../../emulator";
 import { EngineModel } from "../../harness/engine";
 import { startHost, type Host } from "../../harness/host";
-import { runProgram } from "../../harness/program";
+import { runProgram, type OtherResourceMock } from "../../harness/program";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
@@ -34,14 +34,66 @@ describe("example programs under setMocks, provider run by Pulumi's host against
     await emu?.close();
   });
 
-  async function run(example: string, project: string, config: Record<string, string> = {}) {
+  async function run(example: string, project: string, config: Record<string, string> = {}, others?: OtherResourceMock) {
     const dir = path.join(ROOT, "examples", example);
     const host = await startHost({ cwd: dir, env: env(emu) });
     hosts.push(host);
     const engine = new EngineModel(host, { project, stack: "test", config: {} });
-    const result = await runProgram(dir, { engine, project, stack: "test", config });
+    const result = await runProgram(dir, { engine, project, stack: "test", config, others });
     return { ...result, engine, host };
   }
+
+  /** Records the alicloud resources the program declares and answers with plausible computed outputs. */
+  function alicloudMock(seen: string[]): OtherResourceMock {
+    return (args) => {
+      seen.push(args.type);
+      if (args.type === "alicloud:esa/site:Site") return { id: "880011", state: { ...args.inputs, siteName: args.inputs.siteName } };
+      return { id: `${args.name}-id`, state: { ...args.inputs, cname: `${args.inputs.domainName}.w.kunlunsl.com` } };
+    };
+  }
+
+  it("alibaba-cdn: the prefetch takes its domain from alicloud.cdn.DomainNew and finishes", async () => {
+    const seen: string[] = [];
+    const { outputs, errors, engine } = await run("alibaba-cdn", "cdn-prefetch-alibaba-cdn", {}, alicloudMock(seen));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(seen, ["alicloud:cdn/domainNew:DomainNew"]);
+    assert.equal(outputs.prefetchDomain, "dl.example.com");
+    assert.equal(outputs.status, "succeeded");
+    assert.equal(outputs.progress, 100);
+    assert.equal((await emu.control.stats()).submits.cdn, 1);
+    const [s] = [...engine.state.values()];
+    assert.deepEqual((s.outputs.results as { url: string }[]).map((r) => r.url), ["/installer.exe", "/installer.dmg", "/checksums.txt"]);
+  });
+
+  it("alibaba-cdn: with createDomain false no alicloud resource is declared", async () => {
+    const seen: string[] = [];
+    const { outputs, errors } = await run("alibaba-cdn", "cdn-prefetch-alibaba-cdn", { "cdn-prefetch-alibaba-cdn:createDomain": "false", "cdn-prefetch-alibaba-cdn:domainName": "files.example.org" }, alicloudMock(seen));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(seen, []);
+    assert.equal(outputs.prefetchDomain, "files.example.org");
+    assert.equal(outputs.status, "succeeded");
+  });
+
+  it("alibaba-dcdn: the prefetch takes its domain from alicloud.dcdn.Domain and finishes", async () => {
+    const seen: string[] = [];
+    const { outputs, errors } = await run("alibaba-dcdn", "cdn-prefetch-alibaba-dcdn", {}, alicloudMock(seen));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(seen, ["alicloud:dcdn/domain:Domain"]);
+    assert.equal(outputs.prefetchDomain, "api.example.com");
+    assert.equal(outputs.status, "succeeded");
+    assert.equal((await emu.control.stats()).submits.dcdn, 1);
+  });
+
+  it("alibaba-esa: the prefetch takes site id and name from alicloud.esa.Site and finishes", async () => {
+    const seen: string[] = [];
+    const { outputs, errors } = await run("alibaba-esa", "cdn-prefetch-alibaba-esa", { "cdn-prefetch-alibaba-esa:instanceId": "sp-xcdn-test01" }, alicloudMock(seen));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(seen, ["alicloud:esa/site:Site"]);
+    assert.equal(outputs.prefetchSiteId, "880011");
+    assert.equal(outputs.status, "succeeded");
+    assert.equal(outputs.progress, 100);
+    assert.equal((await emu.control.stats()).submits.esa, 1);
+  });
 
   it("quickstart: both prefetches finish and the stack outputs say so", async () => {
     const { outputs, errors, engine } = await run("quickstart", "cdn-prefetch-quickstart");
