@@ -9,22 +9,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
 import { EngineModel } from "./engine";
+import { emulatorEnv } from "./emulator-env";
 import { startHost } from "./host";
 import { runProgram } from "./program";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAM = path.join(ROOT, "examples", "quickstart");
-
-/** Environment that points the provider at the emulator (what a user would export). */
-function emulatorEnv(emu: Awaited<ReturnType<typeof startEmulator>>): Record<string, string> {
-  return {
-    CDN_PREFETCH_ENDPOINT: emu.url,
-    TENCENTCLOUD_SECRET_ID: emu.credentials.tencent.secretId,
-    TENCENTCLOUD_SECRET_KEY: emu.credentials.tencent.secretKey,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.alibaba.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.alibaba.accessKeySecret,
-  };
-}
 
 function hasPulumi(): boolean {
   return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;

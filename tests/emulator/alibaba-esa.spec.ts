@@ -112,6 +112,8 @@ describe("alibaba emulator: ESA", () => {
     assert.equal(err.name, "ThrottlingError");
     assert.equal((await tasks(c, {})).body.totalCount, 0, "the throttled submit created nothing");
     await preload(c, ["http://a.example.com/1"]);
-    assert.deepEqual((await fx.calls()).map((r) => `${r.action}:${r.kind}`), ["DescribePreloadTasks:query", "PreloadCaches:submit"]);
+    const stats = await fx.stats();
+    assert.deepEqual(stats.calls, { "esa:DescribePreloadTasks": 1, "esa:PreloadCaches": 1 }, "the throttled call was not served");
+    assert.deepEqual([stats.submits.esa, stats.queries.esa], [1, 1]);
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Test fixture for the Alibaba emulator specs: starts the emulator, exposes the control knobs the specs need, and
- * builds the OFFICIAL SDK clients (cdn20180510 / esa20240910 on openapi-core, dcdn20180115 on openapi-client)
- * pointed at it, under signature V3 (default) or V1 (`signatureAlgorithm: 'v2'`).
+ * Test fixture for the Alibaba emulator specs: starts the real emulator server (`startEmulator`) on a manual virtual
+ * clock, exposes the control knobs the specs need, and builds the OFFICIAL SDK clients (cdn20180510 / esa20240910 on
+ * openapi-core, dcdn20180115 on openapi-client) pointed at it, under signature V3 (default) or V1
+ * (`signatureAlgorithm: 'v2'`).
  */
-import { randomUUID } from "node:crypto";
+import assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import assert from "node:assert/strict";
 import { alibabaModule } from "../../emulator/alibaba";
-import type { EmulatorConfig, EmulatorContext, Fault, OutcomeRule, Product } from "../../emulator/core/types";
+import { contextOf, createState } from "../../emulator/core/context";
+import { localControl } from "../../emulator/core/control";
+import type { EmulatorStats } from "../../emulator/core/stats";
+import type { EmulatorConfig, Fault, OutcomeRule } from "../../emulator/core/types";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const Cdn = require("@alicloud/cdn20180510");
@@ -17,11 +20,9 @@ const Esa = require("@alicloud/esa20240910");
 const { $OpenApiUtil } = require("@alicloud/openapi-core");
 const OpenApiClient = require("@alicloud/openapi-client");
 
-/** One recorded call. */
-export interface Recorded { product: Product; action: string; kind: string; urls?: number }
-
 /** A running emulator plus its knobs. */
 export interface AliFixture {
+  /** `127.0.0.1:PORT`, the SDK endpoint. */
   host: string;
   keyId: string;
   secret: string;
@@ -31,73 +32,59 @@ export interface AliFixture {
   advance(ms: number): Promise<void>;
   configure(patch: Partial<EmulatorConfig>): Promise<void>;
   fault(f: Fault): Promise<void>;
+  /** Adds an outcome rule (earlier rules win). */
   rule(r: OutcomeRule): Promise<void>;
-  calls(): Promise<Recorded[]>;
+  stats(): Promise<EmulatorStats>;
   close(): Promise<void>;
 }
 
-const DAY = 86_400_000;
+/** Default URL duration in these specs: 60 s of virtual time, so "advance 30 s" means half-way. */
+const DURATION_MS = 60_000;
 
-function defaultConfig(): EmulatorConfig {
-  return {
-    restrict: null, visibilityLagMs: 0, defaultDurationMs: 60_000,
-    quotas: { teo: { batch: 1000, daily: 10_000 }, cdn: { daily: 1000 }, dcdn: { daily: 1000 }, esa: { daily: 1000 } },
-    historyMs: { teo: 30 * DAY, alibaba: 3 * DAY },
-  };
-}
-
-/** Starts the Alibaba module behind a plain node:http server with a small in-test context. */
-export async function startAlibaba(): Promise<AliFixture> {
-  const mod = alibabaModule();
-  // Frozen virtual clock, 100 ms into a whole second: time moves only with advance().
-  let virtual = Math.floor(Date.now() / 1000) * 1000 + 100;
-  let config = defaultConfig();
-  const rules: OutcomeRule[] = [];
-  const faults: (Fault & { left: number })[] = [];
-  const records: Recorded[] = [];
-  const nonces = new Set<string>();
-  const keyId = "LTAI-test-key", secret = "test-secret-value";
-  const ctx: EmulatorContext = {
-    now: () => virtual,
-    realNow: () => Date.now(),
-    plan(url) {
-      const r = rules.find((x) => url.includes(x.match));
-      return { outcome: r?.outcome ?? "success", durationMs: r?.durationMs ?? config.defaultDurationMs, failType: r?.failType ?? null, message: r?.message ?? null };
-    },
-    takeFault(product, action) {
-      const i = faults.findIndex((f) => (!f.product || f.product === product) && (!f.action || f.action === action));
-      if (i < 0) return null;
-      const f = faults[i];
-      if (--f.left <= 0) faults.splice(i, 1);
-      return f;
-    },
-    record: (product, action, kind, urls) => void records.push({ product, action, kind, urls }),
-    secretFor: (vendor, id) => (vendor === "alibaba" && id === keyId ? secret : null),
-    useNonce: (n) => !nonces.has(n) && !!nonces.add(n),
-    get config() { return config; },
-    requestId: () => randomUUID(),
-  };
+/**
+ * The emulator core (state, context, control) serving the Alibaba module over node:http.
+ * TODO(lead): switch to `startEmulator` (emulator/index.ts) once emulator/tencent exists; server.ts imports it.
+ */
+async function startCore(config: unknown) {
+  const modules = [alibabaModule()];
+  const state = createState({ config, modules });
+  const ctx = contextOf(state);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       const [path, rawQuery = ""] = (req.url ?? "/").split(/\?(.*)/s);
-      const r = await mod.handle({ method: req.method ?? "GET", path, rawQuery, headers: req.headers, body: Buffer.concat(chunks) }, ctx);
+      const r = await modules[0].handle({ method: req.method ?? "GET", path, rawQuery, headers: req.headers, body: Buffer.concat(chunks) }, ctx);
       res.writeHead(r.status, r.headers ?? {});
       res.end(typeof r.body === "string" ? r.body : JSON.stringify(r.body));
     });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const port = (server.address() as AddressInfo).port;
   return {
-    host: `127.0.0.1:${port}`, keyId, secret,
-    now: async () => virtual,
-    advance: async (ms) => void (virtual += ms),
-    configure: async (patch) => void (config = { ...config, ...patch }),
-    fault: async (f) => void faults.push({ ...f, left: f.count ?? 1 }),
-    rule: async (r) => void rules.push(r),
-    calls: async () => [...records],
-    close: () => new Promise((ok) => server.close(() => ok())),
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, credentials: state.credentials, control: localControl(state),
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+/** Starts the emulator with a frozen (manual) virtual clock. */
+export async function startAlibaba(): Promise<AliFixture> {
+  const emu = await startCore({ defaultDurationMs: DURATION_MS });
+  await emu.control.setClock({ mode: "manual" });
+  const rules: OutcomeRule[] = [];
+  return {
+    host: new URL(emu.url).host,
+    keyId: emu.credentials.alibaba.accessKeyId,
+    secret: emu.credentials.alibaba.accessKeySecret,
+    now: async () => (await emu.control.state()).now,
+    advance: (ms) => emu.control.advance(ms),
+    configure: (patch) => emu.control.setConfig(patch),
+    fault: (f) => emu.control.addFaults([f]),
+    rule: (r) => {
+      rules.push(r);
+      return emu.control.setRules([...rules]);
+    },
+    stats: () => emu.control.stats(),
+    close: () => emu.close(),
   };
 }
 

@@ -53,7 +53,7 @@ describe("alibaba emulator: routing and parsing", () => {
     assert.notEqual(cdn, dcdn, "products keep separate tasks");
     const dq = await dcdnClient(fx).describeDcdnRefreshTaskById(new models.Dcdn.DescribeDcdnRefreshTaskByIdRequest({ taskId: cdn }));
     assert.equal(dq.body.totalCount, 0, "a CDN task is not a DCDN task");
-    assert.deepEqual((await fx.calls()).map((r) => r.product), ["cdn", "dcdn", "dcdn"]);
+    assert.deepEqual((await fx.stats()).calls, { "cdn:PushObjectCache": 1, "dcdn:PreloadDcdnObjectCaches": 1, "dcdn:DescribeDcdnRefreshTaskById": 1 });
   });
 
   it("reads parameters from a form body and checks its V1 signature", async () => {
@@ -82,6 +82,7 @@ describe("alibaba emulator: routing and parsing", () => {
     assert.equal(busy.data.statusCode, 403);
     const r = await c.preloadDcdnObjectCaches(new models.Dcdn.PreloadDcdnObjectCachesRequest({ objectPath: "example.com/a" }));
     assert.match(r.body.preloadTaskId, /^\d+$/);
-    assert.deepEqual((await fx.calls()).map((x) => [x.action, x.urls]), [["PreloadDcdnObjectCaches", 1]]);
+    const stats = await fx.stats();
+    assert.deepEqual([stats.calls, stats.submittedUrls.dcdn], [{ "dcdn:PreloadDcdnObjectCaches": 1 }, 1]);
   });
 });

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
+import { emulatorStackConfig } from "../../harness/emulator-env";
 import { startHost, type Host } from "../../harness/host";
 import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
@@ -20,14 +21,6 @@ const CASES: { cloud: CloudKind; product: string; queries: string[]; inputs: Rec
   { cloud: "alibaba-dcdn", product: "dcdn", queries: ["DescribeDcdnRefreshTaskById"], inputs: { domain: "dcdn.example.com", urls: ["https://dcdn.example.com/a.js", "dcdn.example.com/b.js"] } },
   { cloud: "alibaba-esa", product: "esa", queries: ["DescribePreloadTasks"], inputs: { siteId: 9001, urls: ["https://img.example.com/a.png", "https://img.example.com/b.png"] } },
 ];
-
-function stackConfig(emu: Emu): Record<string, string> {
-  return {
-    "cdnPrefetch:endpoint": emu.url,
-    "tencentcloud:secretId": emu.credentials.tencent.secretId, "tencentcloud:secretKey": emu.credentials.tencent.secretKey,
-    "alicloud:accessKey": emu.credentials.alibaba.accessKeyId, "alicloud:secretKey": emu.credentials.alibaba.accessKeySecret,
-  };
-}
 
 /** Resolves true once `p` settled, false if still pending after the current macrotask turn. */
 async function settled(p: Promise<unknown>): Promise<boolean> {
@@ -54,7 +47,7 @@ for (const c of CASES) {
       emu = await startEmulator({ port: 0 });
       text = await serializeProvider(shimFor(c.cloud));
       host = await startHost({ cwd: PROGRAM_DIR, env: { PULUMI_NODEJS_PROJECT: "proj" } });
-      await host.configure(stackConfig(emu));
+      await host.configure(emulatorStackConfig(emu));
     });
     after(async () => {
       await host?.stop();
@@ -64,7 +57,7 @@ for (const c of CASES) {
     it("serializes a small shim that holds no credential", () => {
       assert.ok(text.length < 4096, `__provider is ${text.length} bytes`);
       assert.match(text, /require\("pulumi-cdn-prefetch\/provider"\)/);
-      for (const v of Object.values(stackConfig(emu))) assert.ok(!text.includes(v));
+      for (const v of Object.values(emulatorStackConfig(emu))) assert.ok(!text.includes(v));
     });
 
     it("check returns property-level failures and never calls the cloud", async () => {

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
+import { emulatorEnv } from "../../harness/emulator-env";
 import { startHost, type Host } from "../../harness/host";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -67,10 +68,7 @@ describe("packaging: the npm tarball installed into a fresh Pulumi program", fun
 
   it("creates through the host installed in the program, against the emulator", async () => {
     const text = fs.readFileSync(path.join(dir, "provider.txt"), "utf8");
-    host = await startHost({ cwd: dir, env: {
-      TENCENTCLOUD_SECRET_ID: emu.credentials.tencent.secretId, TENCENTCLOUD_SECRET_KEY: emu.credentials.tencent.secretKey,
-      CDN_PREFETCH_ENDPOINT: emu.url,
-    } });
+    host = await startHost({ cwd: dir, env: emulatorEnv(emu) });
     await host.configure({});
     const urn = "urn:pulumi:dev::packed::pulumi-nodejs:dynamic/cdn-prefetch:EdgeOnePrefetch::warm";
     const checked = await host.check(urn, {}, { zoneId: "zone-pack1", urls: ["https://www.example.com/a.js"], pollIntervalSeconds: 0.05, __provider: text });

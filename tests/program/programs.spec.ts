@@ -7,18 +7,11 @@ import * as path from "node:path";
 import { startEmulator } from "../../emulator";
 import { EngineModel } from "../../harness/engine";
 import { startHost, type Host } from "../../harness/host";
+import { emulatorEnv } from "../../harness/emulator-env";
 import { runProgram, type OtherResourceMock } from "../../harness/program";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
-
-function env(emu: Emu): Record<string, string> {
-  return {
-    CDN_PREFETCH_ENDPOINT: emu.url,
-    TENCENTCLOUD_SECRET_ID: emu.credentials.tencent.secretId, TENCENTCLOUD_SECRET_KEY: emu.credentials.tencent.secretKey,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.alibaba.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.alibaba.accessKeySecret,
-  };
-}
 
 describe("example programs under setMocks, provider run by Pulumi's host against the emulator", function () {
   this.timeout(120_000);
@@ -36,7 +29,7 @@ describe("example programs under setMocks, provider run by Pulumi's host against
 
   async function run(example: string, project: string, config: Record<string, string> = {}, others?: OtherResourceMock) {
     const dir = path.join(ROOT, "examples", example);
-    const host = await startHost({ cwd: dir, env: env(emu) });
+    const host = await startHost({ cwd: dir, env: emulatorEnv(emu) });
     hosts.push(host);
     const engine = new EngineModel(host, { project, stack: "test", config: {} });
     const result = await runProgram(dir, { engine, project, stack: "test", config, others });
@@ -115,7 +108,7 @@ describe("example programs under setMocks, provider run by Pulumi's host against
     const text = s.inputs.__provider as string;
     assert.ok(text.length < 4096, `__provider is ${text.length} bytes`);
     assert.match(text, /require\("pulumi-cdn-prefetch\/provider"\)/);
-    for (const secret of Object.values(env(emu))) assert.ok(!text.includes(secret), "no credential or endpoint in __provider");
+    for (const secret of Object.values(emulatorEnv(emu))) assert.ok(!text.includes(secret), "no credential or endpoint in __provider");
     assert.ok(!JSON.stringify(s.outputs).includes(emu.credentials.tencent.secretKey), "no secret in outputs");
   });
 

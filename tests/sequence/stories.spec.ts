@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
 import { EngineModel } from "../../harness/engine";
+import { emulatorEnv } from "../../harness/emulator-env";
 import { startHost, type Host } from "../../harness/host";
 import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
@@ -52,11 +53,7 @@ for (const c of CASES) {
       providerText = await serializeProvider(shimFor(c.cloud));
       host = await startHost({
         cwd: PROGRAM_DIR,
-        env: {
-          CDN_PREFETCH_ENDPOINT: emu.url,
-          TENCENTCLOUD_SECRET_ID: emu.credentials.tencent.secretId, TENCENTCLOUD_SECRET_KEY: emu.credentials.tencent.secretKey,
-          ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.alibaba.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.alibaba.accessKeySecret,
-        },
+        env: emulatorEnv(emu),
       });
       engine = new EngineModel(host, { project: "stories", stack: "dev", config: {} });
     });
