@@ -56,7 +56,8 @@ async function preflight(j: Job, count: number): Promise<number> {
   } catch (e) {
     if (isCloudError(e) && e.kind === "auth") throw new Error(`${j.lc.cloud}: ${describeCloudError(e)}; check the credentials`);
   }
-  const perRequest = Math.min(j.ctx.adapter.limits.urlsPerRequest, quota?.perRequest ?? Infinity);
+  // The cloud's own per-request figure (EdgeOne `Batch`) is authoritative; otherwise the adapter's documented limit.
+  const perRequest = quota?.perRequest ?? j.ctx.adapter.limits.urlsPerRequest;
   if (quota?.remaining != null && quota.remaining < count) {
     throw new Error(quotaMessage(j.lc.cloud, `${count} URLs declared but only ${quota.remaining} of ${quota.daily ?? "?"} left today`, j.lc.clock.now()));
   }
