@@ -94,3 +94,17 @@ describe("adapters: status vocabularies and formats", () => {
     assert.equal(historyGone([recent], new Set(), 3, now), false, "a recent batch is merely not visible yet");
   });
 });
+
+describe("Alibaba refresh-task matching with merged task ids", () => {
+  it("prefers the newest report of a URL reported twice under one id", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { observeRefreshTasks } = require("../../provider/adapters/alibaba/refresh-tasks");
+    const batches = [{ taskIds: ["17"], urls: ["cdn.example.com/a.js"], submittedAt: "2026-11-23T00:00:01Z" }];
+    const items = [
+      { taskId: "17", objectPath: "http://cdn.example.com/a.js", status: "Refreshing", process: "20%", creationTime: "2026-11-23T00:00:01Z" },
+      { taskId: "17", objectPath: "http://cdn.example.com/a.js", status: "Complete", process: "100%", creationTime: "2026-11-23T00:00:00Z" },
+    ];
+    const obs = observeRefreshTasks(items, batches);
+    require("node:assert/strict").deepEqual(obs.map((o: { status: string; progress: number }) => [o.status, o.progress]), [["running", 20]]);
+  });
+});

@@ -15,6 +15,8 @@ export interface RefreshTaskItem {
   status?: string;
   process?: string;
   description?: string;
+  /** `2020-08-03T08:54:23Z`. */
+  creationTime?: string;
 }
 
 /** Most task ids one `Describe*RefreshTaskById` call accepts (seed 002: "up to 10 task IDs in each request"). */
@@ -58,14 +60,19 @@ export function observeTask(url: string, item: RefreshTaskItem): UrlObservation 
   };
 }
 
-/** Observations for the batches' URLs (first report of a URL wins; unknown URLs are ignored). */
+/**
+ * Observations for the batches' URLs (unknown URLs are ignored). When a URL is reported more than once — the cloud
+ * merges URL tasks of the same domain submitted in the same second under one id (cloud-apis.md §A.1), so a re-run of
+ * the same URLs can share an id with the previous run — the newest report wins, never a stale finished one.
+ */
 export function observeRefreshTasks(items: readonly RefreshTaskItem[], batches: readonly SubmittedBatch[]): UrlObservation[] {
   const match = batchMatcher(batches);
-  const seen = new Map<string, UrlObservation>();
+  const seen = new Map<string, { at: number; obs: UrlObservation }>();
   for (const item of items) {
     if (!item.objectPath) continue;
     const url = match(item.taskId ?? null, item.objectPath);
-    if (url && !seen.has(url)) seen.set(url, observeTask(url, item));
+    const at = Date.parse(item.creationTime ?? "") || 0;
+    if (url && (seen.get(url)?.at ?? -1) <= at) seen.set(url, { at, obs: observeTask(url, item) });
   }
-  return [...seen.values()];
+  return [...seen.values()].map((v) => v.obs);
 }
