@@ -10,8 +10,9 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Stack, UpdateSummary } from "@pulumi/pulumi/automation";
+import type { ConfigMap, Stack, UpdateSummary } from "@pulumi/pulumi/automation";
 import { startEmulator } from "../../emulator";
+import { emulatorStackConfig } from "../../harness/emulator-env";
 import { deployedResources, deploymentText, NO_CLI_REASON, pulumiCli, ROOT, withStack } from "./helpers";
 
 const { linkSelf } = require("../../scripts/link-self") as { linkSelf: (root?: string) => string };
@@ -58,15 +59,10 @@ function ops(summary: UpdateSummary): { create: number; update: number; replace:
   return { create: c.create ?? 0, update: c.update ?? 0, replace: c.replace ?? 0, delete: c.delete ?? 0, same: c.same ?? 0 };
 }
 
-/** Stack config that points the provider at the emulator; the keys are secrets, as a user would set them. */
-function emulatorConfig(emu: Emulator) {
-  return {
-    "cdnPrefetch:endpoint": { value: emu.url },
-    "tencentcloud:secretId": { value: emu.credentials.tencent.secretId },
-    "tencentcloud:secretKey": { value: emu.credentials.tencent.secretKey, secret: true },
-    "alicloud:accessKey": { value: emu.credentials.alibaba.accessKeyId },
-    "alicloud:secretKey": { value: emu.credentials.alibaba.accessKeySecret, secret: true },
-  };
+/** Stack config that points the provider at the emulator; the secret keys are stack secrets, as a user would set them. */
+function emulatorConfig(emu: Emulator): ConfigMap {
+  const secretKeys = new Set(["tencentcloud:secretKey", "alicloud:secretKey"]);
+  return Object.fromEntries(Object.entries(emulatorStackConfig(emu)).map(([key, value]) => [key, { value, secret: secretKeys.has(key) }]));
 }
 
 /** Sets program config keys (bare keys: the example's project namespace). */
@@ -102,7 +98,7 @@ async function story(c: E2eCase, emu: Emulator): Promise<void> {
   const secrets = [emu.credentials.tencent.secretKey, emu.credentials.alibaba.accessKeySecret];
   const logs: string[] = [];
 
-  await withStack({ example: c.example, config: { ...emulatorConfig(emu) } }, async ({ stack }) => {
+  await withStack({ example: c.example, config: emulatorConfig(emu) }, async ({ stack }) => {
     await setProgramConfig(stack, c.config);
 
     const first = await step("up", async () => {

@@ -116,11 +116,23 @@ for (const c of CASES) {
       assert.equal(await submits(), 4, "no duplicate submit");
     });
 
+    it("adoption: a second resource adopts the task ids and waits without submitting", async () => {
+      const first = [...engine.state.values()][0].outputs;
+      const before = await submits();
+      const adopted = await engine.register({ ...reg({ urls: c.urls("v3"), existingTaskIds: first.taskIds, waitTimeoutSeconds: 30 }), name: "adopted" });
+      assert.equal(await submits(), before, "no submit");
+      assert.equal(adopted.outputs.adopted, true);
+      assert.deepEqual(adopted.outputs.taskIds, first.taskIds);
+      assert.equal(adopted.outputs.urlCount, 2);
+      assert.equal(adopted.outputs.status, "succeeded");
+    });
+
     it("refresh after the cloud's history expired: state kept, marked unverifiable", async () => {
       const prev = [...engine.state.values()][0].outputs;
+      const size = engine.state.size;
       await emu.control.advance(c.expireMs);
       await engine.refresh();
-      assert.equal(engine.state.size, 1, "never dropped from state");
+      assert.equal(engine.state.size, size, "never dropped from state");
       const now = [...engine.state.values()][0].outputs;
       assert.equal(now.historyAvailable, false);
       assert.equal(now.status, prev.status);
