@@ -37,11 +37,11 @@ async function withCli(env: Record<string, string>): Promise<Record<string, unkn
 async function withHost(env: Record<string, string>): Promise<Record<string, unknown>> {
   console.log("pulumi CLI not found on PATH: driving the quick-start program through Pulumi's own dynamic-provider host");
   console.log("(the engine's steps are modelled by harness/engine.ts; install the Pulumi CLI to run a real `pulumi up`)\n");
-  const host = await startHost({ cwd: PROGRAM, env: { ...env, PULUMI_NODEJS_PROJECT: "cdn-prefetch-quickstart" } });
+  const host = await startHost({ cwd: PROGRAM, env: { ...env, PULUMI_NODEJS_PROJECT: "cdn-prefetch-quickstart" },
+    onStdoutLine: (line) => console.log(`  ${line}`) });
   try {
     const engine = new EngineModel(host, { project: "cdn-prefetch-quickstart", stack: "demo", config: {} });
     const run = await runProgram(PROGRAM, { engine, project: "cdn-prefetch-quickstart", stack: "demo" });
-    for (const line of host.stdoutLines()) console.log(`  ${line}`);
     if (run.errors.length) throw new Error(run.errors.map((e) => e.message).join("\n"));
     console.log(`\nsteps: ${JSON.stringify(engine.counts())}`);
     return run.outputs;

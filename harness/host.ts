@@ -38,6 +38,8 @@ export interface StartHostOptions {
   config?: Record<string, string>;
   /** How long to wait for the port line (default 30 s; startup takes about 0.6 s, §1.5). */
   startTimeoutMs?: number;
+  /** Called with each stdout line after the port line, as it arrives (what `pulumi up` shows as info lines). */
+  onStdoutLine?: (line: string) => void;
 }
 
 /** `ErrorResourceInitFailed`: the resource exists but did not initialize (a partial failure, §1.4). */
@@ -123,6 +125,7 @@ export async function startHost(o: StartHostOptions): Promise<Host> {
     lines(child.stdout!, (line) => {
       if (!first) {
         out.push(line);
+        o.onStdoutLine?.(line);
         for (const w of waiters.filter((x) => x.test(line))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
         return;
       }
