@@ -4,7 +4,7 @@
  */
 import type { CloudKind } from "../model/cloud";
 import type { PrefetchSpec } from "../model/spec";
-import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
+import type { FoundTask, QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
 import type { Clock } from "../engine/clock";
 
 /** Access key pair (Alibaba AccessKey / Tencent SecretId+SecretKey) plus optional STS token. */
@@ -58,6 +58,15 @@ export interface PrefetchAdapter {
   query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
   /** Reads the prefetch quota, or null when the cloud has no quota API for this spec. */
   quota(spec: PrefetchSpec): Promise<QuotaInfo | null>;
+  /**
+   * Reconciliation: the prefetch tasks the cloud lists for `urls` (submitted forms) created at or after `sinceMs`
+   * (the adapter widens the window by its clock-skew margin and never reports a task created before
+   * `sinceMs - margin`). Uses the list APIs: EdgeOne `DescribePrefetchTasks` (time range + `target` filter), CDN
+   * `DescribeRefreshTasks` (`ObjectPath`, `ObjectType=preload`), DCDN `DescribeDcdnRefreshTasks`, ESA
+   * `DescribePreloadTasks` (`Content`). Several tasks per URL may come back (newest first). A URL absent from the
+   * answer is not proof that it was never accepted: the caller decides with the visibility grace.
+   */
+  findTasks(spec: PrefetchSpec, urls: string[], sinceMs: number): Promise<FoundTask[]>;
 }
 
 /** Builds an adapter for a connection; the clock is used for query time windows and retry delays. */

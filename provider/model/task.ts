@@ -48,13 +48,46 @@ export interface SubmitResult {
 
 /** One URL as seen by a query call. */
 export interface UrlObservation {
-  /** The URL as the user declared it (adapters map the vendor's echo back to it). */
+  /** The URL as submitted (adapters map the vendor's echo back to the submitted form). */
   url: string;
   status: import("./status").UrlStatus;
   /** 0..100 when the vendor reports it, else null. */
   progress: number | null;
   reason: string | null;
   taskId: string | null;
+  /**
+   * The vendor's status text when the adapter did not recognise it (then `status` is `running`, so nothing is declared
+   * done); the lifecycle fails after a few such observations, naming it. Absent or null for known statuses.
+   */
+  unknownStatus?: string | null;
+}
+
+/**
+ * A submit whose outcome is unknown: the request left the process but no answer proved acceptance or refusal (reset,
+ * read timeout, 5xx, unparsable reply). Before any of its URLs is submitted again the cloud's task list is asked.
+ */
+export const UncertainBatchSchema = z.object({
+  /** The URLs as submitted. */
+  urls: z.array(z.string()),
+  /** ISO-8601 UTC time the request was sent, from the provider's clock. */
+  attemptedAt: z.string(),
+  /** The vendor request id, when the failed answer carried one. */
+  requestId: z.string().nullable(),
+  /** `code: message` of the error that left the outcome unknown. */
+  error: z.string(),
+});
+/** A submit whose outcome is unknown. */
+export type UncertainBatch = z.infer<typeof UncertainBatchSchema>;
+
+/** A prefetch task the cloud lists for one URL (reconciliation of uncertain submits). */
+export interface FoundTask {
+  /** The URL as submitted (adapters map the vendor's echo back to the submitted form). */
+  url: string;
+  /** The task (job) id that carries this URL, as the by-id query APIs accept it. */
+  taskId: string;
+  /** When the cloud created it, ms since the epoch, or null when the cloud does not say. */
+  createdAtMs: number | null;
+  status: import("./status").UrlStatus;
 }
 
 /** What one query round returned. */
