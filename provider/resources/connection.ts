@@ -5,6 +5,7 @@
 import type { CloudKind } from "../model/cloud";
 import { vendorOf } from "../model/cloud";
 import type { Connection } from "../adapters/types";
+import { VISIBILITY_GRACE_MS } from "../model/limits";
 
 /** Stack config as `configure` received it (`namespace:key` → value). */
 export type ConfigValues = Record<string, string | undefined>;
@@ -14,7 +15,7 @@ export const CONFIG_KEYS = [
   "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "tencentcloud:region",
   "alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken", "alicloud:region",
   "cdnPrefetch:endpoint", "cdnPrefetch:tencentEndpoint", "cdnPrefetch:alibabaEndpoint",
-  "cdnPrefetch:alibabaSignatureAlgorithm", "cdnPrefetch:requestTimeoutSeconds",
+  "cdnPrefetch:alibabaSignatureAlgorithm", "cdnPrefetch:requestTimeoutSeconds", "cdnPrefetch:visibilityGraceSeconds",
 ] as const;
 
 /** Default per-call timeout: both SDK connect and read timeouts (Alibaba's 3 s default is too short, cloud-apis.md §C.6). */
@@ -72,4 +73,14 @@ export function resolveConnection(
     requestTimeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_REQUEST_TIMEOUT_MS,
     signatureAlgorithm: algorithm === "v2" ? "v2" : "v3",
   };
+}
+
+/**
+ * How long after an uncertain submit "not listed by the cloud" still proves nothing: `cdnPrefetch:visibilityGraceSeconds`
+ * or `CDN_PREFETCH_VISIBILITY_GRACE_SECONDS`, else {@link VISIBILITY_GRACE_MS}.
+ */
+export function visibilityGraceMs(config: ConfigValues, env: NodeJS.ProcessEnv): number {
+  const raw = first(config["cdnPrefetch:visibilityGraceSeconds"], env.CDN_PREFETCH_VISIBILITY_GRACE_SECONDS);
+  const seconds = raw === null ? Number.NaN : Number(raw);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : VISIBILITY_GRACE_MS;
 }

@@ -2,7 +2,9 @@
  * `diff`: decides between no change, an in-place update and a replacement. Always returns `changes` explicitly (the
  * host maps an undefined `changes` to DIFF_UNKNOWN and the engine would then guess; pulumi-dynamic-providers.md §2.6).
  */
+import { unfinishedWork } from "./contract";
 import { REPLACE_KEYS, UPDATE_KEYS } from "./inputs";
+import { recordFromOutputs } from "./state";
 import { containsUnknown } from "./unknown";
 
 /** The diff answer sent to the engine. */
@@ -28,14 +30,31 @@ export function changedKeys(olds: Record<string, unknown>, news: Record<string, 
   return keys.filter((k) => containsUnknown(news[k]) || !sameValue(olds[k], news[k]));
 }
 
+/** A number input from new inputs, or null when absent or unknown during preview. */
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+
+/**
+ * True when the stored outputs say the work is not finished under the new inputs: URLs unsubmitted or uncertain,
+ * still running while the resource waits, or more failures than the policy allows. Such a resource gets an update
+ * (which resumes, reconciles or re-applies the policy) even when no input changed: the engine's init errors alone
+ * cannot be relied on, a successful refresh clears them (pulumi/pulumi#17949).
+ */
+export function hasUnfinishedWork(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  if (!Array.isArray(olds.results)) return false;
+  const policy = { allowedFailures: num(news.allowedFailures), allowedFailurePercent: num(news.allowedFailurePercent) };
+  return unfinishedWork(recordFromOutputs(olds), policy, news.wait !== false) !== null;
+}
+
 /**
  * Compares stored outputs (which echo the inputs) with new inputs.
  * - What is prefetched (URLs, zone/site/domain, area, mode, headers, …) → replacement: a new task.
  * - `triggers` → update that submits a new task; timeouts, failure tolerance, labels → update without a new task.
  * - `__provider` alone (new provider code) → update that never resubmits, so refresh and destroy run the new code.
+ * - Unfinished work recorded in the outputs → update that resumes it.
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
   const replaces = changedKeys(olds, news, REPLACE_KEYS);
   const updates = changedKeys(olds, news, UPDATE_KEYS);
-  return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+  const resume = replaces.length === 0 && hasUnfinishedWork(olds, news);
+  return { changes: replaces.length + updates.length > 0 || resume, replaces, deleteBeforeReplace: false };
 }

@@ -1,19 +1,27 @@
 /**
- * Create and update flows: preflight (quota), submit or adopt, wait, apply the failure policy. Anything the cloud
- * accepted is always returned to Pulumi — as outputs, or as a partial failure carrying the id and outputs so far.
+ * Create and update flows: preflight (quota), reconcile what is uncertain, submit what is pending, wait, apply the
+ * failure policy. Each flow runs inside the contract's boundary (`contract.ts`), so anything the cloud may hold is
+ * always returned to Pulumi — as outputs, or as a partial failure carrying the id and complete outputs.
  */
 import type { PrefetchAdapter } from "../adapters/types";
 import type { Clock } from "../engine/clock";
+import { withRetry } from "../engine/retry";
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
-import type { PrefetchSpec } from "../model/spec";
-import { describeCloudError, failedLines, partialFailure, quotaMessage } from "./errors";
+import { URLS_PER_REQUEST } from "../model/limits";
+import type { QuotaInfo } from "../model/task";
+import { guarded, Journal, RunFailure, unfinishedWork, type Boundary } from "./contract";
+import { describeCloudError, failedLines, quotaMessage } from "./errors";
 import type { AnyInputs } from "./inputs";
 import { WAIT_TIMEOUT } from "./limits";
-import { emptyRecord, submitPending, waitForRecord, type RunContext } from "./run";
+import { awaitable, waitForRecord } from "./poll";
+import { settleUncertain } from "./reconcile";
+import type { RunContext } from "./run-context";
+import { createRedactor, markSecretOutputs } from "./secrets";
 import { scopeOf, specFromInputs, submitForms } from "./spec";
-import { buildOutputs, recordFromOutputs, type TaskRecord } from "./state";
-import { summarize, violatesPolicy } from "./summary";
+import { buildOutputs, emptyRecord, recordFromOutputs, type TaskRecord } from "./state";
+import { submitPending } from "./submit";
+import { summarize, type FailurePolicy } from "./summary";
 
 /** Everything a create/update/read needs for one resource. */
 export interface Lifecycle {
@@ -23,125 +31,183 @@ export interface Lifecycle {
   log: (line: string) => void;
   /** Builds the adapter (resolves credentials; throws a CredentialsError when there are none). */
   adapter: () => PrefetchAdapter;
+  /** How long after a submit "not listed by the cloud" still proves nothing, ms. */
+  graceMs: number;
 }
 
-/** The per-resource working set. */
-interface Job {
-  lc: Lifecycle;
-  ctx: RunContext;
-  spec: PrefetchSpec;
-  forms: Map<string, string>;
-  raw: Record<string, unknown>;
-}
+/** At most this many submits in a row may end without an answer before a run gives up (then resumes next `up`). */
+const MAX_UNCERTAIN_ROUNDS = 3;
 
-function job(lc: Lifecycle, raw: Record<string, unknown>): Job {
-  const adapter = lc.adapter();
-  const label = lc.inputs.progressLabel || `${lc.cloud} prefetch`;
+/** The run context for inputs `raw`. */
+export function runContext(lc: Lifecycle, previousTaskIds: Iterable<string> = []): RunContext {
+  const forms = submitForms(lc.cloud, lc.inputs);
   return {
-    lc, raw, spec: specFromInputs(lc.cloud, lc.inputs), forms: submitForms(lc.cloud, lc.inputs),
-    ctx: { adapter, clock: lc.clock, log: lc.log, label },
+    cloud: lc.cloud, adapter: lc.adapter(), spec: specFromInputs(lc.cloud, lc.inputs), clock: lc.clock, log: lc.log,
+    label: lc.inputs.progressLabel || `${lc.cloud} prefetch`, forms,
+    declaredOf: new Map([...forms].map(([declared, submitted]) => [submitted, declared])),
+    graceMs: lc.graceMs, previousTaskIds: new Set(previousTaskIds),
   };
 }
 
-/** Resource id: cloud, scope and the first task id, e.g. `edgeone:zone-2noz78a8ev6k:20ga521cpwch`. */
-function resourceId(j: Job, rec: TaskRecord): string {
-  return `${j.lc.cloud}:${scopeOf(j.spec)}:${rec.batches[0]?.taskIds[0] ?? "none"}`;
+/** The input names that were secrets in the program (set by the SDK). */
+function secretInputs(lc: Lifecycle): string[] {
+  const v = (lc.inputs as { secretInputs?: unknown }).secretInputs;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** Reads the quota; refuses early when today's remainder cannot cover the URLs. Returns URLs per request. */
-async function preflight(j: Job, count: number): Promise<number> {
-  let quota = null;
+/** Resource id: cloud, scope and the first task id, e.g. `edgeone:zone-2noz78a8ev6k:20ga521cpwch`. */
+export function resourceId(ctx: RunContext, rec: TaskRecord): string {
+  return `${ctx.cloud}:${scopeOf(ctx.spec)}:${rec.batches[0]?.taskIds[0] ?? "unconfirmed"}`;
+}
+
+/** The boundary for one run. `fixedId` is the existing resource's id (updates keep it). */
+function boundary(lc: Lifecycle, ctx: RunContext, raw: Record<string, unknown>, journal: Journal, fixedId: string | null): Boundary {
+  const secrets = secretInputs(lc);
+  return {
+    cloud: lc.cloud, raw, journal, exists: fixedId !== null, now: () => lc.clock.now(),
+    id: (rec) => fixedId ?? resourceId(ctx, rec),
+    outputs: (outs) => markSecretOutputs(outs, secrets),
+    redact: createRedactor(secrets, lc.inputs.urls, [...ctx.forms.values()], Object.values(lc.inputs.headers ?? {})),
+  };
+}
+
+function policyOf(i: AnyInputs): FailurePolicy {
+  return { allowedFailures: i.allowedFailures ?? null, allowedFailurePercent: i.allowedFailurePercent ?? null };
+}
+
+/** Reads the quota with retries; a read that still fails is a warning, never the end of the run. */
+async function readQuota(ctx: RunContext): Promise<QuotaInfo | null> {
   try {
-    quota = await j.ctx.adapter.quota(j.spec);
+    return await withRetry(() => ctx.adapter.quota(ctx.spec), { clock: ctx.clock, call: "quota" });
   } catch (e) {
-    if (isCloudError(e) && e.kind === "auth") throw new Error(`${j.lc.cloud}: ${describeCloudError(e)}; check the credentials`);
+    if (!isCloudError(e)) throw e;
+    ctx.log(`prefetch ${ctx.label}: warning: could not read the prefetch quota (${describeCloudError(e)}); the daily quota is ` +
+      `not checked and requests carry at most ${URLS_PER_REQUEST[ctx.cloud]} URLs (the documented per-request limit)`);
+    return null;
   }
-  // The cloud's own per-request figure (EdgeOne `Batch`) is authoritative; otherwise the adapter's documented limit.
-  const perRequest = quota?.perRequest ?? j.ctx.adapter.limits.urlsPerRequest;
+}
+
+/** Reads the quota; refuses early when today's remainder cannot cover `count` URLs. Returns URLs per request. */
+async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise<number> {
+  const quota = await readQuota(ctx);
   if (quota?.remaining != null && quota.remaining < count) {
-    throw new Error(quotaMessage(j.lc.cloud, `${count} URLs declared but only ${quota.remaining} of ${quota.daily ?? "?"} left today`, j.lc.clock.now()));
+    throw new RunFailure(quotaMessage(lc.cloud, `${count} URLs to submit but only ${quota.remaining} of ${quota.daily ?? "?"} left today`, lc.clock.now()));
   }
-  if (j.lc.inputs.batching === false && count > perRequest) {
-    throw new Error(`${j.lc.cloud}: ${count} URLs exceed the ${perRequest} one request may carry here; remove batching: false`);
+  const perRequest = quota?.perRequest != null && quota.perRequest > 0 ? quota.perRequest : URLS_PER_REQUEST[lc.cloud];
+  if (lc.inputs.batching === false && count > perRequest) {
+    throw new RunFailure(`${lc.cloud}: ${count} URLs exceed the ${perRequest} one request may carry here; remove batching: false`);
   }
   return perRequest;
 }
 
-/** Message for a submit that the cloud refused before accepting anything. */
-function submitRefused(j: Job, e: Error): Error {
-  if (!isCloudError(e)) return e;
-  if (e.kind === "quota") return new Error(quotaMessage(j.lc.cloud, describeCloudError(e), j.lc.clock.now()));
-  const hint = e.kind === "auth" ? "; check the credentials" : e.kind === "throttled" ? "; still throttled after retries, try again later" : "";
-  return new Error(`${j.lc.cloud}: nothing was submitted: ${describeCloudError(e)}${hint}`);
-}
-
-/** Submits what is pending; on a refusal after some acceptance, fails partially so the accepted tasks are kept. */
-async function submit(j: Job, rec: TaskRecord, urls: number): Promise<TaskRecord> {
-  const perRequest = await preflight(j, urls);
-  const out = await submitPending(j.ctx, j.spec, rec, j.forms, perRequest);
-  if (!out.error) return out.record;
-  if (out.record.batches.length === 0) throw submitRefused(j, out.error);
-  const outs = buildOutputs(j.lc.cloud, j.raw, out.record);
-  const why = submitRefused(j, out.error).message;
-  throw partialFailure(`${why}\n${out.record.unsubmittedUrls.length} URLs were not submitted yet; the accepted tasks are recorded ` +
-    "and the next `pulumi up` submits the rest.", resourceId(j, out.record), outs, [why]);
-}
-
-/** Waits (unless `wait: false`) and applies the failure policy. */
-async function finish(j: Job, id: string, rec: TaskRecord): Promise<Record<string, unknown>> {
-  const i = j.lc.inputs;
-  let record = rec;
-  const pending = summarize(rec.results).pendingCount > 0;
-  if (i.wait !== false && pending && record.historyAvailable) {
-    const timeoutMs = (i.waitTimeoutSeconds ?? WAIT_TIMEOUT.defaultSeconds) * 1000;
-    const lim = j.ctx.adapter.limits;
-    const initial = i.pollIntervalSeconds !== undefined ? i.pollIntervalSeconds * 1000 : lim.pollInitialMs;
-    const w = await waitForRecord(j.ctx, j.spec, record, j.forms, { timeoutMs, initialDelayMs: initial, maxDelayMs: Math.max(initial, lim.pollMaxMs) });
-    record = w.record;
-    if (w.timedOut) throw timedOut(j, id, record, timeoutMs);
+/** Submits everything unsubmitted; an uncertain submit is reconciled before anything else is sent. */
+async function submitAll(lc: Lifecycle, ctx: RunContext, journal: Journal, deadlineMs: number, pollMs: number): Promise<void> {
+  if (journal.record.unsubmittedUrls.length === 0) return;
+  const perRequest = await preflight(lc, ctx, journal.record.unsubmittedUrls.length);
+  for (let round = 1; ; round++) {
+    if ((await submitPending(ctx, journal, perRequest)) === "accepted") return;
+    if (!(await settleUncertain(ctx, journal, deadlineMs, pollMs))) throw new RunFailure(uncertainMessage(ctx, journal.record));
+    if (journal.record.unsubmittedUrls.length === 0) return;
+    if (round >= MAX_UNCERTAIN_ROUNDS) throw new RunFailure(`${ctx.cloud}: ${round} submits in a row got no answer from the cloud. ${uncertainMessage(ctx, journal.record)}`);
   }
-  const outs = buildOutputs(j.lc.cloud, j.raw, record);
-  const s = summarize(record.results);
-  if (s.pendingCount === 0 && violatesPolicy(s, { allowedFailures: i.allowedFailures ?? null, allowedFailurePercent: i.allowedFailurePercent ?? null })) {
-    const lines = failedLines(record.results);
-    throw partialFailure(`${j.lc.cloud}: ${s.failedCount} of ${s.urlCount} URLs were not prefetched (task ${outs.taskIds.join(",")}):\n` +
-      `${lines.join("\n")}\nFix the origin, then change \`triggers\` to prefetch again, or tolerate failures with ` +
-      "allowedFailures / allowedFailurePercent.", id, outs, lines.map((l) => l.trim()));
-  }
-  return outs;
 }
 
-function timedOut(j: Job, id: string, rec: TaskRecord, timeoutMs: number) {
+function uncertainMessage(ctx: RunContext, rec: TaskRecord): string {
+  const u = rec.uncertainBatches;
+  const n = u.reduce((a, b) => a + b.urls.length, 0) + rec.unsubmittedUrls.length;
+  const last = u.at(-1)?.error ?? "no answer";
+  return `${ctx.cloud}: ${n} URLs were sent but the cloud's answer never arrived (${last}), and its task list does not show ` +
+    "them yet. They are recorded as uncertain: the next `pulumi up` asks the cloud again and submits only what it provably " +
+    "does not have.";
+}
+
+/** Wait settings from inputs and adapter defaults. */
+function pollMs(lc: Lifecycle, ctx: RunContext): { initial: number; max: number } {
+  const initial = lc.inputs.pollIntervalSeconds !== undefined ? lc.inputs.pollIntervalSeconds * 1000 : ctx.adapter.limits.pollInitialMs;
+  return { initial, max: Math.max(initial, ctx.adapter.limits.pollMaxMs) };
+}
+
+/** Waits (unless `wait: false`) and decides: success only when nothing is unfinished. */
+async function finish(lc: Lifecycle, ctx: RunContext, journal: Journal, deadlineMs: number, raw: Record<string, unknown>, b: Boundary): Promise<Record<string, unknown>> {
+  const i = lc.inputs;
+  const waiting = i.wait !== false;
+  const p = pollMs(lc, ctx);
+  let end = { timedOut: false, lastError: null as null | { code: string; message: string } };
+  if (waiting && awaitable(ctx, journal.record) && journal.record.historyAvailable) {
+    end = await waitForRecord(ctx, journal, { deadlineMs, initialDelayMs: p.initial, maxDelayMs: p.max });
+  }
+  const rec = journal.record;
+  const why = unfinishedWork(rec, policyOf(i), waiting);
+  if (why === null) return b.outputs(buildOutputs(lc.cloud, raw, rec));
+  throw failureOf(lc, ctx, rec, why, end, deadlineMs);
+}
+
+/** The RunFailure for unfinished work: timeout, history gone, or the failure policy. */
+function failureOf(lc: Lifecycle, ctx: RunContext, rec: TaskRecord, why: string, end: { timedOut: boolean; lastError: null | { code: string; message: string } },
+  deadlineMs: number): RunFailure {
   const s = summarize(rec.results);
-  const outs = buildOutputs(j.lc.cloud, j.raw, rec);
-  const msg = `${j.lc.cloud}: waited ${Math.round(timeoutMs / 1000)}s; ${s.pendingCount} of ${s.urlCount} URLs still in progress ` +
-    `(${s.progress}%, task ${outs.taskIds.join(",")}). The task is recorded: run \`pulumi up\` again to resume waiting on ` +
-    "the same task (nothing is resubmitted), or raise waitTimeoutSeconds.";
-  return partialFailure(msg, id, outs, [msg]);
+  const ids = [...new Set(rec.batches.flatMap((x) => x.taskIds))].join(",") || "none confirmed";
+  if (s.pendingCount === 0 && rec.unsubmittedUrls.length === 0 && rec.uncertainBatches.length === 0) {
+    const lines = failedLines(rec.results);
+    return new RunFailure(`${lc.cloud}: ${s.failedCount} of ${s.urlCount} URLs were not prefetched (task ${ids}):\n${lines.join("\n")}\n` +
+      "Fix the origin, then change `triggers` to prefetch again, or tolerate failures with allowedFailures / allowedFailurePercent.",
+    lines.map((l) => l.trim()));
+  }
+  if (!rec.historyAvailable || (!awaitable(ctx, rec) && s.pendingCount > 0 && rec.uncertainBatches.length === 0 && rec.unsubmittedUrls.length === 0)) {
+    return new RunFailure(`${lc.cloud}: the outcome of ${s.pendingCount} of ${s.urlCount} URLs can no longer be read: the cloud keeps task ` +
+      `history for a limited time and tasks ${ids} are older than that. Their last known state is kept. Change \`triggers\` to prefetch them again.`);
+  }
+  const budget = Math.round(((lc.inputs.waitTimeoutSeconds ?? WAIT_TIMEOUT.defaultSeconds) * 1000) / 1000);
+  const last = end.lastError ? ` The last status query failed with ${end.lastError.code}: ${end.lastError.message}.` : "";
+  const when = end.timedOut || ctx.clock.now() >= deadlineMs ? `waited ${budget}s; ` : "";
+  return new RunFailure(`${lc.cloud}: ${when}${why} (${s.progress}%, task ${ids}).${last} Everything is recorded: run \`pulumi up\` ` +
+    "again to resume waiting on the same tasks (nothing is resubmitted), or raise waitTimeoutSeconds.");
+}
+
+function deadlineOf(lc: Lifecycle): number {
+  return lc.clock.now() + (lc.inputs.waitTimeoutSeconds ?? WAIT_TIMEOUT.defaultSeconds) * 1000;
+}
+
+/** Adopts tasks submitted elsewhere: create only waits for and reads them. */
+function adopt(lc: Lifecycle, ctx: RunContext, rec: TaskRecord, taskIds: string[]): TaskRecord {
+  const at = new Date(lc.clock.now()).toISOString();
+  const urls = lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u);
+  return { ...rec, adopted: true, unsubmittedUrls: [], submittedAt: at, batches: [{ taskIds, urls, submittedAt: at }] };
 }
 
 /** `create`: submit (or adopt existing task ids), then wait. */
 export async function createResource(lc: Lifecycle, raw: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
-  const j = job(lc, raw);
-  let rec = emptyRecord(lc.inputs.urls);
-  if (lc.inputs.existingTaskIds) rec = adopt(j, rec, lc.inputs.existingTaskIds);
-  else rec = await submit(j, rec, lc.inputs.urls.length);
-  const id = resourceId(j, rec);
-  return { id, outs: await finish(j, id, rec) };
+  const ctx = runContext(lc);
+  const journal = new Journal(emptyRecord(lc.inputs.urls));
+  const b = boundary(lc, ctx, raw, journal, null);
+  return guarded(b, async () => {
+    const deadline = deadlineOf(lc);
+    if (lc.inputs.existingTaskIds) journal.set(adopt(lc, ctx, journal.record, lc.inputs.existingTaskIds));
+    else await submitAll(lc, ctx, journal, deadline, pollMs(lc, ctx).initial);
+    const outs = await finish(lc, ctx, journal, deadline, raw, b);
+    return { id: b.id(journal.record), outs };
+  });
 }
 
-function adopt(j: Job, rec: TaskRecord, taskIds: string[]): TaskRecord {
-  const at = new Date(j.lc.clock.now()).toISOString();
-  const urls = j.lc.inputs.urls.map((u) => j.forms.get(u) ?? u);
-  return { ...rec, adopted: true, unsubmittedUrls: [], submittedAt: at, batches: [{ taskIds, urls, submittedAt: at }] };
-}
-
-/** `update`: submit anew when `rerun`, else submit what was left and resume waiting on the recorded tasks. */
+/**
+ * `update`: with `rerun` (a `triggers` change) submit anew; otherwise reconcile what is uncertain, submit what was
+ * left, and resume waiting on the recorded tasks. The id never changes.
+ */
 export async function resumeResource(lc: Lifecycle, id: string, olds: Record<string, unknown>,
   news: Record<string, unknown>, rerun: boolean): Promise<Record<string, unknown>> {
-  const j = job(lc, news);
-  let rec = recordFromOutputs(olds);
-  if (rerun) rec = await submit(j, emptyRecord(lc.inputs.urls), lc.inputs.urls.length);
-  else if (rec.unsubmittedUrls.length > 0) rec = await submit(j, rec, rec.unsubmittedUrls.length);
-  return finish(j, id, rec);
+  const old = recordFromOutputs(olds);
+  const previous = rerun ? old.batches.flatMap((x) => x.taskIds) : [];
+  const ctx = runContext(lc, previous);
+  const journal = new Journal(rerun ? emptyRecord(lc.inputs.urls) : old);
+  const b = boundary(lc, ctx, news, journal, id);
+  return guarded(b, async () => {
+    const deadline = deadlineOf(lc);
+    const p = pollMs(lc, ctx);
+    if (journal.record.uncertainBatches.length > 0 && !(await settleUncertain(ctx, journal, deadline, p.initial))) {
+      throw new RunFailure(uncertainMessage(ctx, journal.record));
+    }
+    await submitAll(lc, ctx, journal, deadline, p.initial);
+    return finish(lc, ctx, journal, deadline, news, b);
+  });
 }
+

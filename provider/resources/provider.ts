@@ -6,7 +6,7 @@ import type { CloudKind } from "../model/cloud";
 import type { Connection, PrefetchAdapter } from "../adapters/types";
 import { systemClock, type Clock } from "../engine/clock";
 import { checkInputs, parseInputs, type Failure } from "./check";
-import { CONFIG_KEYS, resolveConnection, type ConfigValues } from "./connection";
+import { CONFIG_KEYS, resolveConnection, visibilityGraceMs, type ConfigValues } from "./connection";
 import { diffInputs, sameValue, type DiffAnswer } from "./diff";
 import { createResource, resumeResource, type Lifecycle } from "./lifecycle";
 import { refreshRecord } from "./refresh";
@@ -69,7 +69,7 @@ export class PrefetchProvider {
     const inputs = parseInputs(this.cloud, pickInputs(raw));
     const d = this.deps;
     return {
-      cloud: this.cloud, inputs, clock: d.clock, log: d.log,
+      cloud: this.cloud, inputs, clock: d.clock, log: d.log, graceMs: visibilityGraceMs(this.config, d.env),
       adapter: () => d.createAdapter(this.cloud, resolveConnection(this.cloud, inputs, this.config, d.env), d.clock),
     };
   }

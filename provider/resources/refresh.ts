@@ -1,24 +1,39 @@
 /**
- * `read` (pulumi refresh): re-queries the cloud. When the cloud can no longer see the task (aged out of its query
- * window, or gone), the last known results are kept and `historyAvailable` turns false: the resource is never
- * dropped from state.
+ * `read` (pulumi refresh): reconciles uncertain submits and re-queries the live batches once. Batches older than the
+ * cloud's history window are not queried: their last known results are kept and `historyAvailable` turns false; the
+ * resource is never dropped from state. A query that fails for a reason that proves nothing (throttling, a transient
+ * error, an unreachable endpoint) keeps the last known state and says so; credential and permission errors fail the
+ * refresh, with a message that says what to do.
  */
 import { isCloudError } from "../model/errors";
-import type { Lifecycle } from "./lifecycle";
-import { pollOnce } from "./run";
-import { specFromInputs, submitForms } from "./spec";
+import { Journal } from "./contract";
+import { describeCloudError, describeFailure } from "./errors";
+import { runContext, type Lifecycle } from "./lifecycle";
+import { mergeObservations, pollOnce } from "./poll";
+import { reconcileOnce } from "./reconcile";
+import { createRedactor, markSecretOutputs } from "./secrets";
 import { buildOutputs, recordFromOutputs } from "./state";
+
+/** True for errors after which the last known state is kept (nothing is proven about the tasks). */
+function keepsState(e: unknown): boolean {
+  return isCloudError(e) && (e.kind === "throttled" || e.kind === "transient" || e.kind === "unreached" || e.kind === "busy");
+}
 
 /** Returns refreshed outputs for stored outputs `props`. */
 export async function refreshRecord(lc: Lifecycle, props: Record<string, unknown>): Promise<Record<string, unknown>> {
-  let rec = recordFromOutputs(props);
-  if (rec.batches.length === 0 || !rec.historyAvailable) return buildOutputs(lc.cloud, props, rec);
-  const ctx = { adapter: lc.adapter(), clock: lc.clock, log: lc.log, label: lc.cloud };
+  const secrets = ((lc.inputs as { secretInputs?: string[] }).secretInputs ?? []).filter((x) => typeof x === "string");
+  const journal = new Journal(recordFromOutputs(props));
+  const done = () => markSecretOutputs(buildOutputs(lc.cloud, props, journal.record), secrets);
+  if (journal.record.batches.length === 0 && journal.record.uncertainBatches.length === 0) return done();
+  const ctx = { ...runContext(lc), label: lc.inputs.progressLabel || lc.cloud };
+  const redact = createRedactor(secrets, lc.inputs.urls, [...ctx.forms.values()], Object.values(lc.inputs.headers ?? {}));
   try {
-    rec = await pollOnce(ctx, specFromInputs(lc.cloud, lc.inputs), rec, submitForms(lc.cloud, lc.inputs));
+    if (journal.record.uncertainBatches.length > 0) await reconcileOnce(ctx, journal);
+    if (journal.record.batches.length > 0) await pollOnce(ctx, journal);
+    else journal.set(mergeObservations(ctx, journal.record, [], false));
   } catch (e) {
-    if (!(isCloudError(e) && e.kind === "notFound")) throw e;
-    rec = { ...rec, historyAvailable: false };
+    if (!keepsState(e)) throw new Error(redact(isCloudError(e) ? describeFailure(e, lc.clock.now()) : (e as Error).message));
+    ctx.log(redact(`prefetch ${ctx.label}: warning: refresh kept the last known state: ${describeCloudError(e as never)}`));
   }
-  return buildOutputs(lc.cloud, props, rec);
+  return done();
 }

@@ -1,16 +1,23 @@
 /**
  * The outputs a prefetch resource records in Pulumi state, and how they are rebuilt from inputs plus the task record.
  * Outputs never contain `undefined` (the host cannot encode it): absent values are `null`.
+ *
+ * The same outputs are returned on success and inside a partial failure: Pulumi's engine stores a partial failure's
+ * properties as the resource's outputs (pkg/resource/deploy/step.go, CreateStep.Apply / UpdateStep.Apply use
+ * `resp.Properties`), and refresh and destroy load the provider from them, so they always carry `__provider`.
  */
 import type { CloudKind } from "../model/cloud";
 import { isFailure } from "../model/status";
-import type { SubmittedBatch, UrlResult } from "../model/task";
+import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
 import { INPUT_KEYS } from "./inputs";
+import { unwrapSecretValues } from "./secrets";
 import { summarize, type Summary } from "./summary";
 
 /** What the provider knows about the cloud side of a resource. */
 export interface TaskRecord {
   batches: SubmittedBatch[];
+  /** Submits whose outcome is unknown; reconciled with the cloud's task list before anything is submitted again. */
+  uncertainBatches: UncertainBatch[];
   /** Declared URLs not accepted by the cloud yet (a submit failed mid-way); the next update submits them. */
   unsubmittedUrls: string[];
   results: UrlResult[];
@@ -18,7 +25,7 @@ export interface TaskRecord {
   finishedAt: string | null;
   /** When the cloud last reported a change in these results. */
   verifiedAt: string | null;
-  /** False once the cloud's query API can no longer see the tasks (aged out of its history window). */
+  /** False once the cloud's query API can no longer see some of the tasks (older than its history window). */
   historyAvailable: boolean;
   /** True when the tasks were adopted through `existingTaskIds` rather than submitted by this resource. */
   adopted: boolean;
@@ -31,32 +38,44 @@ export type PrefetchOutputs = Record<string, unknown> & Summary & TaskRecord & {
   failedUrls: string[];
 };
 
-/** Copies the declared inputs (only known keys, never `undefined`). */
+/** Copies the declared inputs (only known keys, never `undefined`, never `__provider`). */
 export function pickInputs(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of INPUT_KEYS) if (raw[key] !== undefined && key !== "__provider") out[key] = raw[key];
   return out;
 }
 
-/** Rebuilds the outputs from inputs and a task record. */
-export function buildOutputs(cloud: CloudKind, inputs: Record<string, unknown>, rec: TaskRecord): PrefetchOutputs {
+/** True when the cloud may hold work of this record: something was accepted, adopted, or may have been. */
+export function holdsCloudWork(rec: TaskRecord): boolean {
+  return rec.batches.length > 0 || rec.uncertainBatches.length > 0 || rec.adopted;
+}
+
+/**
+ * Rebuilds the outputs from inputs and a task record. `raw` is what the host passed (inputs or stored outputs): its
+ * `__provider` is carried over, so the outputs are complete even when they travel inside a partial failure.
+ */
+export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec: TaskRecord): PrefetchOutputs {
   const summary = summarize(rec.results);
+  const provider = typeof raw.__provider === "string" ? { __provider: raw.__provider } : {};
   return {
-    ...pickInputs(inputs),
+    ...pickInputs(raw),
     cloud,
     ...summary,
-    taskIds: rec.batches.flatMap((b) => b.taskIds),
+    taskIds: [...new Set(rec.batches.flatMap((b) => b.taskIds))],
     failedUrls: rec.results.filter((r) => isFailure(r.status)).map((r) => r.url),
     ...rec,
+    ...provider,
   };
 }
 
 /** Reads the task record back from stored outputs (tolerant: outputs may come from older provider versions). */
-export function recordFromOutputs(outs: Record<string, unknown>): TaskRecord {
+export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
+  const outs = unwrapSecretValues(stored) as Record<string, unknown>;
   const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
   return {
     batches: arr<SubmittedBatch>(outs.batches),
+    uncertainBatches: arr<UncertainBatch>(outs.uncertainBatches),
     unsubmittedUrls: arr<string>(outs.unsubmittedUrls),
     results: arr<UrlResult>(outs.results),
     submittedAt: str(outs.submittedAt),
@@ -64,5 +83,14 @@ export function recordFromOutputs(outs: Record<string, unknown>): TaskRecord {
     verifiedAt: str(outs.verifiedAt),
     historyAvailable: outs.historyAvailable !== false,
     adopted: outs.adopted === true,
+  };
+}
+
+/** A fresh record for declared URLs, all pending. */
+export function emptyRecord(urls: readonly string[]): TaskRecord {
+  return {
+    batches: [], uncertainBatches: [], unsubmittedUrls: [...urls], submittedAt: null, finishedAt: null, verifiedAt: null,
+    historyAvailable: true, adopted: false,
+    results: urls.map((url) => ({ url, status: "pending", progress: 0, reason: null, taskId: null })),
   };
 }

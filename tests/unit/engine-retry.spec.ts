@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { withRetry, isRetryableKind, RETRY_DEFAULTS, type RetryOptions } from "../../provider/engine/retry";
+import { withRetry, isRetryableKind, provesNothingAccepted, RETRY_DEFAULTS, type RetryOptions } from "../../provider/engine/retry";
 import { CloudError, type ErrorKind } from "../../provider/model/errors";
 import { ManualClock } from "../helpers/manual-clock";
 
@@ -22,7 +22,7 @@ function setup(extra: Partial<RetryOptions> = {}) {
   const clock = new ManualClock();
   const retries: string[] = [];
   const opts: RetryOptions = {
-    clock, idempotent: true, random: () => 0.5,
+    clock, call: "query", random: () => 0.5,
     onRetry: ({ attempt, delayMs, error }) => retries.push(`${attempt}:${delayMs}:${error.kind}`),
     ...extra,
   };
@@ -31,7 +31,7 @@ function setup(extra: Partial<RetryOptions> = {}) {
 
 describe("engine withRetry", () => {
   it("has the documented defaults", () => {
-    assert.deepEqual(RETRY_DEFAULTS, { maxAttempts: 5, baseDelayMs: 500, throttleBaseDelayMs: 2000, maxDelayMs: 20_000 });
+    assert.deepEqual(RETRY_DEFAULTS, { maxAttempts: 5, baseDelayMs: 500, throttleBaseDelayMs: 2000, maxDelayMs: 20_000, unreachedWindowMs: 60_000 });
   });
 
   it("retries transient errors of idempotent calls with full-jitter backoff, then returns", async () => {
@@ -44,7 +44,7 @@ describe("engine withRetry", () => {
   });
 
   it("uses the larger throttling base, also for non-idempotent calls (a refused submit did nothing)", async () => {
-    const { clock, opts } = setup({ idempotent: false });
+    const { clock, opts } = setup({ call: "submit" });
     const { fn, log } = scripted([err("throttled"), err("throttled")]);
     assert.equal(await withRetry(fn, opts), "ok");
     assert.deepEqual(clock.sleeps, [1000, 2000]);
@@ -52,7 +52,7 @@ describe("engine withRetry", () => {
   });
 
   it("never retries a transient failure of a non-idempotent call (it may have reached the server)", async () => {
-    const { clock, opts } = setup({ idempotent: false });
+    const { clock, opts } = setup({ call: "submit" });
     const e = err("transient");
     const { fn, log } = scripted([e]);
     await assert.rejects(withRetry(fn, opts), (thrown) => thrown === e);
@@ -74,9 +74,32 @@ describe("engine withRetry", () => {
   }
 
   it("classification table", () => {
-    const kinds: ErrorKind[] = ["throttled", "transient", "auth", "quota", "invalid", "notFound", "unknown"];
-    assert.deepEqual(kinds.filter((k) => isRetryableKind(k, true)), ["throttled", "transient"]);
-    assert.deepEqual(kinds.filter((k) => isRetryableKind(k, false)), ["throttled"]);
+    const kinds: ErrorKind[] = ["throttled", "busy", "unreached", "transient", "auth", "quota", "invalid", "notFound", "unknown"];
+    assert.deepEqual(kinds.filter((k) => isRetryableKind(k, "query")), ["throttled", "busy", "unreached", "transient"]);
+    assert.deepEqual(kinds.filter((k) => isRetryableKind(k, "quota")), ["throttled", "busy", "unreached", "transient"]);
+    assert.deepEqual(kinds.filter((k) => isRetryableKind(k, "submit")), ["throttled", "busy", "unreached"]);
+  });
+
+  it("only a transient error leaves a submit's outcome unknown", () => {
+    const kinds: ErrorKind[] = ["throttled", "busy", "unreached", "transient", "auth", "quota", "invalid", "notFound", "unknown"];
+    assert.deepEqual(kinds.filter((k) => !provesNothingAccepted(err(k))), ["transient"]);
+    assert.equal(provesNothingAccepted(new TypeError("x")), false, "a non-CloudError proves nothing");
+  });
+
+  it("retries a busy submit (domain being configured) for the busy window, then gives up", async () => {
+    const { clock, opts } = setup({ call: "submit", busyWindowMs: 60_000 });
+    const { fn, log } = scripted(Array.from({ length: 50 }, () => err("busy")));
+    await assert.rejects(withRetry(fn, opts), (e: CloudError) => e.kind === "busy");
+    assert.ok(clock.elapsed() >= 60_000, "retried for the whole window");
+    assert.ok(log.length > 5, "more attempts than the throttling budget");
+  });
+
+  it("retries an unreached submit (connection refused: nothing sent) for the unreached window", async () => {
+    const { clock, opts } = setup({ call: "submit", unreachedWindowMs: 5000 });
+    const { fn, log } = scripted(Array.from({ length: 5 }, () => err("unreached")));
+    assert.equal(await withRetry(fn, opts), "ok");
+    assert.equal(log.at(-1), "call -> ok");
+    assert.ok(clock.elapsed() > 0);
   });
 
   it("never retries a non-CloudError (a TypeError is a programmer error) and leaves it unstamped", async () => {

@@ -20,8 +20,8 @@ const ENGINE_DIR = path.resolve(__dirname, "../../provider/engine");
 
 /** Code that uses the engine, as provider methods would. */
 const uses = {
-  retry: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, idempotent: true, random: () => 0.5 }),
-  retryDefaultRandom: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, idempotent: true }),
+  retry: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, call: "query", random: () => 0.5 }),
+  retryDefaultRandom: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, call: "query" }),
   wait: (clock: Clock, poll: () => Promise<number>) =>
     waitUntil({ clock, timeoutMs: 5000, initialDelayMs: 1000, maxDelayMs: 8000, random: () => 0.5, poll, isDone: (n) => n >= 99 }),
   report: (clock: Clock, log: (l: string) => void) => {

@@ -8,7 +8,7 @@ const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://www.exa
 function setup(cloud = new FakeCloud(), env: NodeJS.ProcessEnv = ENV) {
   const clock = instantClock();
   const lines: string[] = [];
-  const provider = new PrefetchProvider("edgeone", { clock, env, log: (l) => lines.push(l), createAdapter: () => cloud.adapter() });
+  const provider = new PrefetchProvider("edgeone", { clock, env, log: (l) => lines.push(l), createAdapter: (_c, _conn, clk) => cloud.adapter(clk) });
   return { cloud, clock, lines, provider };
 }
 
@@ -50,7 +50,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.equal(small.cloud.submits, 3);
     const empty = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 20 } }));
     const e = await rejection(empty.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
-    assert.match(e.message, /quota exhausted: 5 URLs declared but only 3 of 100 left today.*resets at 2026-11-23T16:00:00Z/s);
+    assert.match(e.message, /daily prefetch quota exhausted: 5 URLs to submit but only 3 of 100 left today.*resets at 2026-11-23T16:00:00Z/s);
     assert.equal(empty.cloud.submits, 0);
   });
 
@@ -102,24 +102,26 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.deepEqual(read.inputs, { zoneId: "zone-abc", urls: urls(1), wait: false });
   });
 
-  it("retries throttled submits but never a transient one (it may have been accepted)", async () => {
+  it("retries throttled submits; a transient one is reconciled with the task list before it is sent again", async () => {
     const a = setup();
     a.cloud.submitErrors.push(cloudError("throttled", "RequestLimitExceeded"));
     await a.provider.create({ zoneId: "zone-abc", urls: urls(1) });
     assert.deepEqual(a.cloud.log.filter((l) => l.startsWith("submit")), ["submit 1 -> RequestLimitExceeded", "submit 1"]);
     const b = setup();
     b.cloud.submitErrors.push(cloudError("transient", "InternalError"));
-    const e = await rejection(b.provider.create({ zoneId: "zone-abc", urls: urls(1) }));
-    assert.match(e.message, /nothing was submitted: CreatePrefetchTask failed with InternalError/);
-    assert.equal(b.cloud.submits, 1);
+    const { outs } = await b.provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    const firstResubmit = b.cloud.log.indexOf("submit 1");
+    assert.ok(b.cloud.log.slice(0, firstResubmit).includes("find 1"), `asked the cloud before resubmitting: ${b.cloud.log.join(" | ")}`);
+    assert.equal(outs.status, "succeeded");
+    assert.deepEqual(b.cloud.acceptedUrls(), urls(1), "accepted exactly once");
   });
 
   it("records accepted batches when a later batch is refused, and the next update submits the rest", async () => {
-    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, limits: { urlsPerRequest: 2 } }));
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: null, remaining: null, perRequest: 2 } }));
     cloud.submitErrors.push(null, cloudError("quota", "LimitExceeded.DailyQuota"));
     const inputs = { zoneId: "zone-abc", urls: urls(4) };
     const e = await rejection(provider.create(inputs));
-    assert.match(e.message, /quota exhausted.*2 URLs were not submitted yet/s);
+    assert.match(e.message, /LimitExceeded\.DailyQuota.*tasks task-1; 2 URLs are not submitted yet/s);
     assert.deepEqual(e.properties?.unsubmittedUrls, urls(4).slice(2));
     assert.deepEqual(e.properties?.taskIds, ["task-1"]);
     const { outs } = await provider.update(e.id!, e.properties!, inputs);
@@ -155,9 +157,11 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
   it("refresh keeps the last known state when the cloud's history no longer has the task", async () => {
     const { cloud, provider, clock } = setup(new FakeCloud({ pollsToFinish: 1 }));
     const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
-    clock.t += 4 * 86_400_000;
+    clock.t += 31 * 86_400_000; // EdgeOne's assumed retention is 30 days (provider/model/limits.ts)
     cloud.historyGone = true;
+    cloud.log.length = 0;
     const r = await provider.read(id, outs);
+    assert.deepEqual(cloud.log, [], "a batch older than the retention is not queried");
     assert.equal(r.id, id);
     assert.equal(r.props.historyAvailable, false);
     assert.equal(r.props.status, "succeeded");
@@ -204,13 +208,23 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
   });
 });
 
-describe("provider lifecycle: history that vanishes", () => {
-  it("treats tasks the cloud stops reporting after reporting them as aged out (no clock agreement needed)", async () => {
+describe("provider lifecycle: an empty answer is not proof that a task is gone", () => {
+  it("a refresh of a young task that the cloud stops reporting keeps the state and the history flag", async () => {
     const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
     const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(1) });
-    (cloud as unknown as { tasks: Map<string, unknown> }).tasks.clear();
+    cloud.tasks.clear();
     const r = await provider.read(id, outs);
-    assert.equal(r.props.historyAvailable, false);
+    assert.equal(r.props.historyAvailable, true);
     assert.equal(r.props.status, "succeeded");
+    assert.deepEqual(r.props.results, outs.results);
+  });
+
+  it("empty answers in the middle of a wait do not end it: success only when every URL is terminal", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 2 }));
+    cloud.emptyAnswers = 3;
+    const { outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
+    assert.equal(outs.status, "succeeded");
+    assert.equal(outs.historyAvailable, true);
+    assert.deepEqual(cloud.log.filter((l) => l.startsWith("query")).length, 5, "3 empty answers, then 2 polls until done");
   });
 });

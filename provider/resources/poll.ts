@@ -1,0 +1,140 @@
+/**
+ * Polling: one query round merged into the task record, and the wait until every URL is terminal.
+ *
+ * Only batches younger than the cloud's history window are queried (`agedOut`, the one rule for "gone"). An empty or
+ * partial answer changes nothing: URLs keep their last known state and the wait goes on. Query errors that prove
+ * nothing (throttling, transient, unreachable) do not end the wait; anything else does, and the caller's boundary
+ * records the state.
+ */
+import { withRetry } from "../engine/retry";
+import { waitUntil } from "../engine/waiter";
+import { createProgressReporter } from "../engine/progress";
+import { isCloudError, type CloudError } from "../model/errors";
+import { agedOut } from "../model/history";
+import { MAX_UNKNOWN_STATUS_OBSERVATIONS } from "../model/limits";
+import { isTerminal } from "../model/status";
+import type { SubmittedBatch, UrlObservation, UrlResult } from "../model/task";
+import { RunFailure, type Journal } from "./contract";
+import { declaredUrl, type RunContext } from "./run-context";
+import type { TaskRecord } from "./state";
+import { summarize } from "./summary";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Batches the cloud can still answer for. */
+export function liveBatches(ctx: RunContext, rec: TaskRecord): SubmittedBatch[] {
+  return rec.batches.filter((b) => !agedOut(ctx.cloud, b.submittedAt, ctx.clock.now()));
+}
+
+/** Declared URLs that some live batch covers. */
+function liveUrls(ctx: RunContext, rec: TaskRecord): Set<string> {
+  return new Set(liveBatches(ctx, rec).flatMap((b) => b.urls.map((u) => declaredUrl(ctx, u))));
+}
+
+/** True while some non-terminal URL can still be observed. */
+export function awaitable(ctx: RunContext, rec: TaskRecord): boolean {
+  const live = liveUrls(ctx, rec);
+  return rec.results.some((r) => !isTerminal(r.status) && live.has(r.url));
+}
+
+/** Merges one query round into the record. */
+export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations: UrlObservation[], historyUnavailable: boolean): TaskRecord {
+  const byDeclared = new Map(observations.map((o) => [declaredUrl(ctx, o.url), o]));
+  let changed = false;
+  const results = rec.results.map((r): UrlResult => {
+    if (r.status === "rejected") return r;
+    const o = byDeclared.get(r.url);
+    if (!o) return r;
+    const next: UrlResult = {
+      url: r.url, status: o.status, taskId: o.taskId ?? r.taskId, reason: o.reason,
+      progress: isTerminal(o.status) ? 100 : Math.max(0, Math.min(99, o.progress ?? r.progress)),
+    };
+    if (next.status !== r.status || next.progress !== r.progress || next.reason !== r.reason) changed = true;
+    return next;
+  });
+  const at = iso(ctx.clock.now());
+  const aged = rec.batches.length > liveBatches(ctx, rec).length;
+  const next: TaskRecord = {
+    ...rec, results,
+    historyAvailable: rec.historyAvailable && !historyUnavailable && !aged,
+    verifiedAt: changed || (rec.verifiedAt === null && observations.length > 0) ? at : rec.verifiedAt,
+  };
+  return { ...next, finishedAt: rec.finishedAt ?? (complete(next) ? at : null) };
+}
+
+/** Every URL terminal and nothing left to submit or reconcile. */
+export function complete(rec: TaskRecord): boolean {
+  return summarize(rec.results).pendingCount === 0 && rec.unsubmittedUrls.length === 0 && rec.uncertainBatches.length === 0;
+}
+
+/** One query round (with retries) merged into the journal's record. Aged-out batches are not queried. */
+export async function pollOnce(ctx: RunContext, journal: Journal): Promise<TaskRecord> {
+  const live = liveBatches(ctx, journal.record);
+  if (live.length === 0) return journal.set(mergeObservations(ctx, journal.record, [], false));
+  const q = await withRetry(() => ctx.adapter.query(ctx.spec, live), { clock: ctx.clock, call: "query" });
+  unknownStatuses.check(ctx, q.observations);
+  return journal.set(mergeObservations(ctx, journal.record, q.observations, q.historyUnavailable));
+}
+
+/** Counts consecutive observations of statuses the adapter did not recognise, per URL, per run. */
+const unknownStatuses = {
+  seen: new WeakMap<RunContext, Map<string, number>>(),
+  check(ctx: RunContext, observations: UrlObservation[]): void {
+    const counts = this.seen.get(ctx) ?? new Map<string, number>();
+    this.seen.set(ctx, counts);
+    for (const o of observations) {
+      const n = o.unknownStatus ? (counts.get(o.url) ?? 0) + 1 : 0;
+      counts.set(o.url, n);
+      if (n >= MAX_UNKNOWN_STATUS_OBSERVATIONS) {
+        throw new RunFailure(`${ctx.cloud}: the cloud reported status ${JSON.stringify(o.unknownStatus)} for ${declaredUrl(ctx, o.url)} ` +
+          `${n} times in a row (task ${o.taskId ?? "?"}); this provider does not know that status, so it cannot tell whether the ` +
+          "URL is warm. Please report it; run `pulumi up` again to resume waiting (nothing is resubmitted).");
+      }
+    }
+  },
+};
+
+/** True for query errors that must not end a wait (they prove nothing about the task). */
+function tolerable(e: unknown): e is CloudError {
+  return isCloudError(e) && (e.kind === "throttled" || e.kind === "transient" || e.kind === "unreached" || e.kind === "busy");
+}
+
+/** Polling settings. */
+export interface WaitSettings {
+  deadlineMs: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** How a wait ended. */
+export interface WaitEnd {
+  timedOut: boolean;
+  /** The last query error tolerated during the wait, if the last poll failed. */
+  lastError: CloudError | null;
+}
+
+/** Polls until no non-terminal URL can be observed any more, or the deadline passes. */
+export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSettings): Promise<WaitEnd> {
+  const reporter = createProgressReporter({ clock: ctx.clock, log: ctx.log, label: ctx.label });
+  const progressOf = (r: TaskRecord) => {
+    const s = summarize(r.results);
+    return { progress: s.progress, done: s.succeededCount + s.failedCount, total: s.urlCount, failed: s.failedCount };
+  };
+  let lastError: CloudError | null = null;
+  const poll = async () => {
+    try {
+      await pollOnce(ctx, journal);
+      lastError = null;
+    } catch (e) {
+      if (!tolerable(e)) throw e;
+      lastError = e;
+    }
+    return journal.record;
+  };
+  const res = await waitUntil<TaskRecord>({
+    clock: ctx.clock, timeoutMs: Math.max(0, w.deadlineMs - ctx.clock.now()), initialDelayMs: w.initialDelayMs, maxDelayMs: w.maxDelayMs,
+    poll, isDone: (r) => !awaitable(ctx, r) || !r.historyAvailable, onPoll: (r) => reporter.report(progressOf(r)),
+  });
+  reporter.final(progressOf(journal.record));
+  return { timedOut: res.state === "timeout", lastError };
+}

@@ -1,0 +1,74 @@
+/**
+ * Reconciliation of uncertain batches (submits whose outcome is unknown) with the cloud's task list. The cloud is
+ * asked through the adapter's `findTasks` (list APIs filtered by URL and time). URLs it lists are adopted as accepted
+ * (never submitted again); URLs it does not list are submitted again only once the visibility grace has passed since
+ * the uncertain submit — before that, "not listed" may just mean "not visible yet".
+ */
+import { withRetry } from "../engine/retry";
+import type { FoundTask, SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
+import type { Journal } from "./contract";
+import { declaredUrl, type RunContext } from "./run-context";
+import type { TaskRecord } from "./state";
+
+/** One pass over every uncertain batch; the journal is updated after each. */
+export async function reconcileOnce(ctx: RunContext, journal: Journal): Promise<void> {
+  for (const u of [...journal.record.uncertainBatches]) {
+    const since = Date.parse(u.attemptedAt);
+    const found = await withRetry(() => ctx.adapter.findTasks(ctx.spec, u.urls, Number.isFinite(since) ? since : ctx.clock.now()),
+      { clock: ctx.clock, call: "query" });
+    journal.set(applyFound(ctx, journal.record, u, found));
+  }
+}
+
+/**
+ * Reconciles until nothing is uncertain or `deadlineMs` passes; sleeps between passes (at most until the next grace
+ * expiry, at most `minSleepMs`). Returns false when uncertain batches remain at the deadline.
+ */
+export async function settleUncertain(ctx: RunContext, journal: Journal, deadlineMs: number, minSleepMs: number): Promise<boolean> {
+  for (;;) {
+    await reconcileOnce(ctx, journal);
+    const open = journal.record.uncertainBatches;
+    if (open.length === 0) return true;
+    const now = ctx.clock.now();
+    const nextExpiry = Math.min(...open.map((u) => Date.parse(u.attemptedAt) + ctx.graceMs)) - now;
+    const sleep = Math.max(1, Math.min(minSleepMs, nextExpiry + 1));
+    if (now + sleep > deadlineMs) return false;
+    await ctx.clock.sleep(sleep);
+  }
+}
+
+/** The newest listed task per URL of the batch, skipping tasks of earlier runs. */
+function newestPerUrl(ctx: RunContext, u: UncertainBatch, found: FoundTask[]): Map<string, FoundTask> {
+  const wanted = new Set(u.urls);
+  const out = new Map<string, FoundTask>();
+  for (const t of found) {
+    if (!wanted.has(t.url) || ctx.previousTaskIds.has(t.taskId)) continue;
+    const seen = out.get(t.url);
+    if (!seen || (t.createdAtMs ?? 0) > (seen.createdAtMs ?? 0)) out.set(t.url, t);
+  }
+  return out;
+}
+
+/** Applies one listing to one uncertain batch: adopt what is listed; release what is provably absent. */
+export function applyFound(ctx: RunContext, rec: TaskRecord, u: UncertainBatch, found: FoundTask[]): TaskRecord {
+  const listed = newestPerUrl(ctx, u, found);
+  const missing = u.urls.filter((url) => !listed.has(url));
+  const graceOver = ctx.clock.now() - Date.parse(u.attemptedAt) >= ctx.graceMs;
+  let next: TaskRecord = { ...rec, uncertainBatches: rec.uncertainBatches.filter((x) => x !== u) };
+  if (listed.size > 0) next = adopt(ctx, next, u, listed);
+  if (missing.length === 0) return next;
+  if (graceOver) return { ...next, unsubmittedUrls: [...missing.map((m) => declaredUrl(ctx, m)), ...next.unsubmittedUrls] };
+  return { ...next, uncertainBatches: [...next.uncertainBatches, { ...u, urls: missing }] };
+}
+
+/** Turns listed tasks into an accepted batch (submitted at the uncertain attempt's time). */
+function adopt(ctx: RunContext, rec: TaskRecord, u: UncertainBatch, listed: Map<string, FoundTask>): TaskRecord {
+  const taskIds = [...new Set([...listed.values()].map((t) => t.taskId))];
+  const batch: SubmittedBatch = { taskIds, urls: [...listed.keys()], submittedAt: u.attemptedAt };
+  const byDeclared = new Map([...listed.values()].map((t) => [declaredUrl(ctx, t.url), t]));
+  const results = rec.results.map((r): UrlResult => {
+    const t = byDeclared.get(r.url);
+    return t ? { ...r, taskId: t.taskId } : r;
+  });
+  return { ...rec, results, batches: [...rec.batches, batch], submittedAt: rec.submittedAt ?? u.attemptedAt };
+}

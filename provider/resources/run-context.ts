@@ -1,0 +1,33 @@
+/**
+ * What one create/update/read needs to talk to the cloud: the adapter, the spec, the URL forms, the clock and the
+ * progress channel.
+ */
+import type { PrefetchAdapter } from "../adapters/types";
+import type { Clock } from "../engine/clock";
+import type { CloudKind } from "../model/cloud";
+import type { PrefetchSpec } from "../model/spec";
+
+/** The per-run working set. */
+export interface RunContext {
+  cloud: CloudKind;
+  adapter: PrefetchAdapter;
+  spec: PrefetchSpec;
+  clock: Clock;
+  /** Progress and warning lines (the host's stdout: they become `pulumi up` info lines). */
+  log: (line: string) => void;
+  /** Names the resource in progress lines. */
+  label: string;
+  /** Declared URL → the form the API receives. */
+  forms: Map<string, string>;
+  /** Submitted form → declared URL. */
+  declaredOf: Map<string, string>;
+  /** How long after a submit "not listed by the cloud" still proves nothing, ms. */
+  graceMs: number;
+  /** Task ids of earlier runs of this resource (a `triggers` re-run): never adopted when reconciling. */
+  previousTaskIds: ReadonlySet<string>;
+}
+
+/** The declared URL for a submitted form (identity when unknown). */
+export function declaredUrl(ctx: RunContext, submitted: string): string {
+  return ctx.declaredOf.get(submitted) ?? submitted;
+}
