@@ -8,4 +8,4 @@ export { controlClient } from "./client";
 export type { EmulatorControl, EmulatorSnapshot } from "./core/control";
 export type { EmulatorStats } from "./core/stats";
 export type { EmulatorCredentials } from "./core/context";
-export type { EmulatorConfig, OutcomeRule, Fault, Outcome, Product } from "./core/types";
+export type { EmulatorConfig, OutcomeRule, Fault, FaultKind, Outcome, Product } from "./core/types";

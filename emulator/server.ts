@@ -1,12 +1,15 @@
 /**
  * The emulator's HTTP server: parses each request, serves the control plane, and hands vendor requests to the first
- * product module that accepts them.
+ * product module that accepts them. It also carries out transport faults: it destroys sockets unanswered and, during a
+ * `down` outage, closes its listening socket (new connections get a real ECONNREFUSED) and listens again on the same
+ * port when the outage ends.
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { alibabaModule } from "./alibaba";
 import { contextOf, createState, type EmulatorCredentials } from "./core/context";
 import { handleControl, localControl, type EmulatorControl } from "./core/control";
+import type { Outage } from "./core/outage";
 import type { EmulatorRequest, EmulatorResponse, OutcomeRule, ProductModule } from "./core/types";
 import { tencentModule } from "./tencent";
 
@@ -53,6 +56,37 @@ function send(res: http.ServerResponse, r: EmulatorResponse): void {
   res.end(body);
 }
 
+/**
+ * Answers, or carries out the reply's transport effect. An outage begins BEFORE the answer is sent, so the client's
+ * next connection is refused; a reply sent at the start of an outage says `Connection: close`, so it is not reused.
+ */
+function deliver(res: http.ServerResponse, r: EmulatorResponse, outage: Outage): void {
+  const t = r.transport;
+  if (t?.downMs) outage.begin(t.downMs);
+  if (t?.destroy) res.socket?.destroy();
+  else send(res, t?.downMs ? { ...r, headers: { ...r.headers, connection: "close" } } : r);
+}
+
+/** Delay between attempts to listen again on the same port when it is briefly taken (EADDRINUSE). */
+const RELISTEN_RETRY_MS = 50;
+
+/**
+ * Follows the outage window: stops listening when it begins (idle keep-alive connections are closed too), listens
+ * again on the same host and port when it ends, retrying while the port is briefly taken.
+ */
+function followOutage(server: http.Server, outage: Outage, host: string, port: number, isClosed: () => boolean): void {
+  const relisten = () => {
+    if (isClosed() || outage.active() || server.listening) return;
+    const retry = () => void setTimeout(relisten, RELISTEN_RETRY_MS);
+    server.once("error", retry);
+    server.listen(port, host, () => server.off("error", retry));
+  };
+  outage.subscribe((down) => {
+    if (down) server.close();
+    else relisten();
+  });
+}
+
 async function route(req: EmulatorRequest, modules: ProductModule[], control: EmulatorControl, ctx: ReturnType<typeof contextOf>): Promise<EmulatorResponse> {
   if (req.path.startsWith("/_emulator/")) {
     let parsed: unknown = {};
@@ -75,11 +109,14 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const state = createState({ credentials: o.credentials, config: o.config, rules: o.rules, modules });
   const ctx = contextOf(state);
   const control = localControl(state);
+  const host = o.host ?? "127.0.0.1";
   const server = http.createServer(async (req, res) => {
     try {
       const [path, rawQuery = ""] = (req.url ?? "/").split(/\?(.*)/s);
+      // A keep-alive connection opened before the outage: the cloud is unreachable, except for the control plane.
+      if (state.outage.active() && !path.startsWith("/_emulator/")) return void req.socket.destroy();
       const body = await readBody(req);
-      send(res, await route({ method: req.method ?? "GET", path, rawQuery, headers: req.headers, body }, modules, control, ctx));
+      deliver(res, await route({ method: req.method ?? "GET", path, rawQuery, headers: req.headers, body }, modules, control, ctx), state.outage);
     } catch (e) {
       send(res, { status: 500, body: { error: `emulator bug: ${e instanceof Error ? e.message : String(e)}` } });
     }
@@ -87,11 +124,22 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(o.port ?? 0, o.host ?? "127.0.0.1", () => resolve());
+    server.listen(o.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
+  let closed = false;
+  followOutage(server, state.outage, host, port, () => closed);
   return {
-    url: `http://${o.host ?? "127.0.0.1"}:${port}`, port, credentials: state.credentials, control,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    url: `http://${host}:${port}`, port, credentials: state.credentials, control,
+    close: () => new Promise((resolve) => {
+      closed = true;
+      state.outage.end();
+      server.closeAllConnections?.();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    }),
   };
 }

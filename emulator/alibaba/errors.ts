@@ -32,6 +32,11 @@ const TABLE: Record<string, [number, string]> = {
   "PreloadQueueFull": [400, "The warming queue is full; please try again later."],
   "InvalidExtensiveDomain.ValueNotSupported": [400, "Wildcard domains are not supported."],
   "InvalidDomain.NotFound": [404, "The domain provided does not belong to you."],
+  "InvalidDomain.Offline": [404, "The domain provided is offline."],
+  "ServiceBusy": [403, "The specified Domain is configuring, please retry later."],
+  "OperationDenied": [403, "Your account does not open CDN service yet."],
+  "IllegalOperation": [403, "Illegal domain operate is not permitted."],
+  "Throttling": [503, "Request was denied due to request throttling."],
   // Queries (seed pages 000, 001, 002)
   "InvalidTaskId.Malformed": [400, "The specified TaskId is invalid."],
   "InvalidTaskId": [400, "The maximum number of taskIds is 10."],
@@ -46,6 +51,10 @@ const TABLE: Record<string, [number, string]> = {
   "InvalidParameter.RecordNotBelongToSite": [400, "The record does not belong to the site."],
   "InvalidParameters.InvalidUrls": [400, "The specified urls are invalid."],
   "InvalidSiteId.NotFound": [404, "The specified site does not exist."],
+  // ESA `Site.ServiceBusy`: the HTTP status and message are not documented (the code appears in the vendor's ESA SDK
+  // samples and in Terraform's alicloud ESA resources, which retry it); 400, the status of ESA's documented business
+  // errors, is the emulator's choice. Clients must classify it by code.
+  "Site.ServiceBusy": [400, "The site is busy, please try again later."],
 };
 
 /** An Alibaba API error: thrown by handlers and rendered into the vendor envelope by the module. */

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createVirtualClock, type VirtualClock } from "./clock";
 import { defaultConfig, mergeConfig } from "./config";
 import { createFaultQueue, type FaultQueue } from "./faults";
+import { createOutage, type Outage } from "./outage";
 import { planOutcome, validateRules } from "./planner";
 import { createStats, type StatsRecorder } from "./stats";
 import type { EmulatorConfig, EmulatorContext, OutcomeRule, ProductModule } from "./types";
@@ -29,6 +30,8 @@ export function randomCredentials(): EmulatorCredentials {
 export interface EmulatorState {
   clock: VirtualClock;
   faults: FaultQueue;
+  /** The wall-clock outage window of `down` faults (the server follows it). */
+  outage: Outage;
   stats: StatsRecorder;
   credentials: EmulatorCredentials;
   config: EmulatorConfig;
@@ -43,7 +46,7 @@ export interface EmulatorState {
 export function createState(o: { credentials?: EmulatorCredentials; config?: unknown; rules?: unknown; modules: ProductModule[] }): EmulatorState {
   const config = mergeConfig(defaultConfig(), o.config ?? {});
   return {
-    clock: createVirtualClock(), faults: createFaultQueue(), stats: createStats(),
+    clock: createVirtualClock(), faults: createFaultQueue(), outage: createOutage(), stats: createStats(),
     credentials: o.credentials ?? randomCredentials(),
     config, initialConfig: config,
     rules: o.rules ? validateRules(o.rules) : [],
@@ -57,7 +60,7 @@ export function contextOf(state: EmulatorState): EmulatorContext {
     now: () => state.clock.now(),
     realNow: () => Date.now(),
     plan: (url) => planOutcome(state.rules, url, state.config.defaultDurationMs),
-    takeFault: (product, action) => state.faults.take(product, action),
+    takeFault: (product, action, kind) => state.faults.take(product, action, kind),
     record: (product, action, kind, urls) => state.stats.record(product, action, kind, urls),
     secretFor: (vendor, keyId) => {
       const c = state.credentials;
@@ -70,10 +73,11 @@ export function contextOf(state: EmulatorState): EmulatorContext {
   };
 }
 
-/** Control-plane reset: tasks, counters, faults, rules, clock and config back to start-up; credentials are kept. */
+/** Control-plane reset: tasks, counters, faults, outage, rules, clock and config back to start-up; credentials kept. */
 export function resetState(state: EmulatorState): void {
   state.modules.forEach((m) => m.reset());
   state.faults.clear();
+  state.outage.end();
   state.stats.reset();
   state.rules = [];
   state.nonces.clear();

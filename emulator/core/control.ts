@@ -17,12 +17,14 @@ export interface EmulatorSnapshot {
   config: EmulatorConfig;
   rules: OutcomeRule[];
   faults: Fault[];
+  /** Wall-clock ms at which the current `down` outage ends, or null when up. */
+  downUntil: number | null;
   stats: EmulatorStats;
 }
 
 /** Control operations, in-process or over HTTP. */
 export interface EmulatorControl {
-  /** Forgets tasks, counters, faults and rules; clock back to real time; config back to start-up. */
+  /** Forgets tasks, counters, faults and rules; ends a `down` outage; clock back to real time; config back to start-up. */
   reset(): Promise<void>;
   /** Switches the clock mode and/or moves it forward. */
   setClock(o: { mode?: ClockMode; advanceMs?: number }): Promise<void>;
@@ -58,7 +60,7 @@ export function localControl(state: EmulatorState): EmulatorControl {
     stats: async () => state.stats.snapshot(),
     state: async () => ({
       now: state.clock.now(), mode: state.clock.mode(), config: state.config, rules: state.rules,
-      faults: state.faults.pending(), stats: state.stats.snapshot(),
+      faults: state.faults.pending(), downUntil: state.outage.until(), stats: state.stats.snapshot(),
     }),
   };
 }

@@ -34,21 +34,46 @@ export interface PlannedOutcome {
   message: string | null;
 }
 
-/** A queued fault: the next `count` matching calls fail (or are delayed) instead of being served. */
+/** What a served call does: submits, task queries, quota reads, anything else. */
+export type CallKind = "submit" | "query" | "quota" | "other";
+
+/**
+ * Fault kinds:
+ * - refusals (the vendor answers with an error): `throttle` (the vendor's rate-limit error), `internal` (the vendor's
+ *   internal error), `error` (`code`, `message`; Alibaba's HTTP status from `httpStatus`, else the code's documented
+ *   status, else 400; Tencent errors are always HTTP 200);
+ * - `delay`: serve normally after `delayMs` of wall-clock time;
+ * - transport faults: `drop-after-accept` (the call is fully served — a submit creates its task and is counted — then
+ *   the socket is destroyed without an answer), `reset` (the socket is destroyed before anything is served; the client
+ *   cannot tell it from `drop-after-accept`), `down` (a wall-clock outage of `durationMs`: new connections are refused,
+ *   every task is kept), `malformed` (the call is served, then HTTP 200 with a truncated, unparsable body is sent);
+ * - `empty`: a task query answers as if no task existed (matches query calls only).
+ */
+export type FaultKind = "throttle" | "internal" | "delay" | "error" | "drop-after-accept" | "reset" | "down" | "empty" | "malformed";
+
+/** A queued fault: the next `count` matching calls fail, are delayed, dropped, emptied or broken instead of served. */
 export interface Fault {
   /** Only calls to this product; any when omitted. */
   product?: Product;
   /** Only this action (e.g. `DescribePrefetchTasks`); any when omitted. */
   action?: string;
-  /**
-   * `throttle`: the vendor's rate-limit error; `internal`: the vendor's internal error; `delay`: serve normally after
-   * `delayMs`; `error`: reply with `code` (and `httpStatus` for Alibaba).
-   */
-  kind: "throttle" | "internal" | "delay" | "error";
+  kind: FaultKind;
+  /** `error`: the vendor error code (required). */
   code?: string;
+  /** `throttle`, `internal`, `error`: the error message (default: the vendor's message for the code). */
   message?: string;
+  /** `error` (Alibaba only): the HTTP status; default the code's documented status. */
   httpStatus?: number;
+  /** `delay`: wall-clock ms before serving. `throttle` (Alibaba): the `x-acs-retry-after` value. */
   delayMs?: number;
+  /** `down`: length of the outage in wall-clock ms (required). */
+  durationMs?: number;
+  /**
+   * `down`: when the outage begins. `before` (default): the matching call is not served, its socket is destroyed
+   * (like `reset`) and the outage begins; `after`: the matching call is served and answered (`Connection: close`), then
+   * the outage begins, so the next call's connection is refused before any byte is sent.
+   */
+  begin?: "before" | "after";
   /** How many calls this fault applies to (default 1). */
   count?: number;
 }
@@ -105,10 +130,10 @@ export interface EmulatorContext {
   realNow(): number;
   /** Chooses the fate of a URL submitted now (rules first, then the default success). */
   plan(url: string): PlannedOutcome;
-  /** Takes one matching queued fault, or null. */
-  takeFault(product: Product, action: string): Fault | null;
+  /** Takes one matching queued fault, or null; `kind` lets `empty` faults match query calls only. */
+  takeFault(product: Product, action: string, kind?: CallKind): Fault | null;
   /** Counts a served call; `kind` separates submits from queries for the no-duplicate-submit proofs. */
-  record(product: Product, action: string, kind: "submit" | "query" | "quota" | "other", urls?: number): void;
+  record(product: Product, action: string, kind: CallKind, urls?: number): void;
   /** The secret for a key id, or null when the key id is unknown. */
   secretFor(vendor: "tencent" | "alibaba", keyId: string): string | null;
   /** Remembers a signature nonce; false when it was already used (Alibaba `SignatureNonceUsed`). */
@@ -136,6 +161,16 @@ export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** Socket-level effect of a transport fault, carried out by the server instead of (or besides) answering. */
+  transport?: TransportEffect;
+}
+
+/** What the server does at the socket level for a transport fault. */
+export interface TransportEffect {
+  /** Destroy the socket without answering (the client sees ECONNRESET or "socket hang up"). */
+  destroy?: boolean;
+  /** Begin a wall-clock outage of this many ms (new connections refused) before answering or destroying. */
+  downMs?: number;
 }
 
 /** A product family module (Tencent or Alibaba): claims requests and serves them. */

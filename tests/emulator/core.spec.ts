@@ -11,6 +11,8 @@ import { createVirtualClock } from "../../emulator/core/clock";
 import { mergeConfig, defaultConfig } from "../../emulator/core/config";
 import { planOutcome, validateRules } from "../../emulator/core/planner";
 import { createFaultQueue } from "../../emulator/core/faults";
+import { truncatedBody } from "../../emulator/core/fault-effects";
+import { createOutage } from "../../emulator/core/outage";
 
 describe("emulator core", () => {
   it("virtual clock: real mode follows the wall clock plus offset; manual mode is frozen until advanced", () => {
@@ -49,6 +51,72 @@ describe("emulator core", () => {
     assert.throws(() => q.add([{ kind: "error" }]), /code is required/);
   });
 
+  it("faults: refused with a RangeError naming the field, and nothing queued from a bad list", () => {
+    const q = createFaultQueue();
+    const bad: [unknown, RegExp][] = [
+      [{ kind: "explode" }, /faults\[0\]\.kind must be one of throttle, internal, delay, error, drop-after-accept, reset, down, empty, malformed/],
+      [{ kind: "down" }, /faults\[0\]\.durationMs \(wall-clock ms > 0\) is required for kind down/],
+      [{ kind: "down", durationMs: 0 }, /durationMs/],
+      [{ kind: "delay", durationMs: 5 }, /durationMs applies to kind down only/],
+      [{ kind: "reset", begin: "after" }, /begin applies to kind down only/],
+      [{ kind: "down", durationMs: 5, begin: "later" }, /must be "before" or "after"/],
+      [{ kind: "empty", count: 0 }, /count must be a positive integer/],
+      [{ kind: "error", code: "X", httpStatus: 200 }, /httpStatus must be an integer from 400 to 599/],
+      [{ kind: "reset", product: "s3" }, /product must be one of teo, cdn, dcdn, esa/],
+      [null, /faults\[0\] must be an object/],
+    ];
+    for (const [f, re] of bad) assert.throws(() => q.add([f]), (e: unknown) => e instanceof RangeError && re.test(e.message));
+    assert.throws(() => q.add([{ kind: "reset" }, { kind: "down" }]), /faults\[1\]/);
+    assert.deepEqual(q.pending(), []);
+  });
+
+  it("faults: `empty` matches query calls only; other kinds match any call", () => {
+    const q = createFaultQueue();
+    q.add([{ product: "cdn", kind: "empty" }, { product: "cdn", kind: "malformed" }]);
+    assert.equal(q.take("cdn", "PushObjectCache", "submit")?.kind, "malformed");
+    assert.equal(q.take("cdn", "DescribeRefreshQuota", "quota"), null);
+    assert.equal(q.take("cdn", "DescribeRefreshTasks", "query")?.kind, "empty");
+    assert.deepEqual(q.pending(), []);
+  });
+
+  it("outage: begins, extends to the later end, and ends on its wall-clock timer or at once", () => {
+    let wall = 1000;
+    const timers: { fn: () => void; at: number }[] = [];
+    const o = createOutage({
+      now: () => wall,
+      setTimeout: (fn, ms) => { const t = { fn, at: wall + ms }; timers.push(t); return t; },
+      clearTimeout: (t) => {
+        const i = timers.indexOf(t as never);
+        if (i >= 0) timers.splice(i, 1);
+      },
+    });
+    const seen: boolean[] = [];
+    o.subscribe((down) => seen.push(down));
+    o.begin(500);
+    assert.deepEqual([o.active(), o.until()], [true, 1500]);
+    wall = 1200;
+    o.begin(100);
+    assert.equal(o.until(), 1500, "a shorter outage does not cut the current one");
+    o.begin(1000);
+    assert.equal(o.until(), 2200);
+    assert.equal(timers.length, 1);
+    wall = 2200;
+    timers[0].fn();
+    assert.deepEqual([o.active(), o.until(), seen], [false, null, [true, false]]);
+    o.begin(10);
+    o.end();
+    o.end();
+    assert.deepEqual([o.active(), seen], [false, [true, false, true, false]]);
+  });
+
+  it("malformed bodies are proper prefixes of the real reply, never valid JSON", () => {
+    for (const body of [{ Response: { JobId: "x", RequestId: "r" } }, { RequestId: "R", TotalCount: 0, Tasks: [] }, {}]) {
+      const text = truncatedBody(body);
+      assert.ok(JSON.stringify(body).startsWith(text) && text.length < JSON.stringify(body).length);
+      assert.throws(() => JSON.parse(text), SyntaxError);
+    }
+  });
+
   it("config: deep merge, restrictions replaced whole", () => {
     const c = mergeConfig(defaultConfig(), { quotas: { teo: { daily: 5 } }, restrict: { cdnDomains: ["a.example.com"] } });
     assert.deepEqual(c.quotas.teo, { batch: 1000, daily: 5 });
@@ -84,6 +152,7 @@ describe("emulator core", () => {
 
     it("answers bad control input with 400 and unknown vendor requests with 404", async () => {
       await assert.rejects(controlClient(emu.url).setRules([{ match: "x", outcome: "nope" } as never]), /outcome must be one of/);
+      await assert.rejects(controlClient(emu.url).addFaults([{ kind: "down" }]), /durationMs \(wall-clock ms > 0\) is required/);
       const res = await fetch(`${emu.url}/some/path`);
       assert.equal(res.status, 404);
     });
