@@ -4,6 +4,7 @@
 import * as http from "node:http";
 import type { EmulatorControl, EmulatorSnapshot } from "./core/control";
 import type { EmulatorStats } from "./core/stats";
+import type { AcceptedTask } from "./core/types";
 
 function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
   const url = new URL(path, base);
@@ -35,5 +36,6 @@ export function controlClient(url: string): EmulatorControl {
     setConfig: (patch) => post("/_emulator/config", patch),
     stats: () => call<EmulatorStats>(url, "GET", "/_emulator/stats"),
     state: () => call<EmulatorSnapshot>(url, "GET", "/_emulator/state"),
+    tasks: () => call<AcceptedTask[]>(url, "GET", "/_emulator/tasks"),
   };
 }

@@ -90,6 +90,11 @@ export function alibabaModule(): ProductModule {
         return errorReply(e, req, requestId);
       }
     },
+    tasks(ctx) {
+      const all = { ...ctx.config, visibilityLagMs: Number.NEGATIVE_INFINITY };
+      return (["cdn", "dcdn", "esa"] as const).flatMap((product) => state.tasks.visible(product, ctx.now(), all)
+        .map(({ task }) => ({ product, taskId: task.taskId, url: task.url, createdAt: task.createdAt })));
+    },
     reset() {
       state.tasks.clear();
       state.ids.clear();

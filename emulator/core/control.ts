@@ -5,10 +5,10 @@
  */
 import type { ClockMode } from "./clock";
 import { mergeConfig } from "./config";
-import { resetState, type EmulatorState } from "./context";
+import { contextOf, resetState, type EmulatorState } from "./context";
 import { validateRules } from "./planner";
 import type { EmulatorStats } from "./stats";
-import type { EmulatorConfig, Fault, OutcomeRule } from "./types";
+import type { AcceptedTask, EmulatorConfig, Fault, OutcomeRule } from "./types";
 
 /** A snapshot of the emulator's adjustable state. */
 export interface EmulatorSnapshot {
@@ -38,6 +38,8 @@ export interface EmulatorControl {
   setConfig(patch: Partial<EmulatorConfig>): Promise<void>;
   stats(): Promise<EmulatorStats>;
   state(): Promise<EmulatorSnapshot>;
+  /** Every task the emulator holds, with its id and URL (tests prove that no accepted task is missing from state). */
+  tasks(): Promise<AcceptedTask[]>;
 }
 
 /** The in-process control for a state. */
@@ -58,6 +60,10 @@ export function localControl(state: EmulatorState): EmulatorControl {
     addFaults: async (faults) => state.faults.add(faults),
     setConfig: async (patch) => void (state.config = mergeConfig(state.config, patch)),
     stats: async () => state.stats.snapshot(),
+    tasks: async () => {
+      const ctx = contextOf(state);
+      return state.modules.flatMap((m) => m.tasks(ctx));
+    },
     state: async () => ({
       now: state.clock.now(), mode: state.clock.mode(), config: state.config, rules: state.rules,
       faults: state.faults.pending(), downUntil: state.outage.until(), stats: state.stats.snapshot(),
@@ -74,6 +80,7 @@ export async function handleControl(control: EmulatorControl, method: string, pa
     switch (route) {
       case "GET /_emulator/state": return { status: 200, body: await control.state() };
       case "GET /_emulator/stats": return { status: 200, body: await control.stats() };
+      case "GET /_emulator/tasks": return { status: 200, body: await control.tasks() };
       case "POST /_emulator/reset": await control.reset(); break;
       case "POST /_emulator/clock": await control.setClock(b as { mode?: ClockMode; advanceMs?: number }); break;
       case "POST /_emulator/rules": await control.setRules(b.rules as OutcomeRule[], b.defaultDurationMs as number | undefined); break;

@@ -181,4 +181,17 @@ export interface ProductModule {
   handle(req: EmulatorRequest, ctx: EmulatorContext): Promise<EmulatorResponse>;
   /** Forgets all tasks and counters (control plane reset). */
   reset(): void;
+  /** Every task this module holds (visible to queries or not yet), for the control plane's `GET /_emulator/tasks`. */
+  tasks(ctx: EmulatorContext): AcceptedTask[];
+}
+
+/** One accepted URL task, as the control plane lists it (no vendor counterpart: tests prove "never lost" with it). */
+export interface AcceptedTask {
+  product: Product;
+  /** The id the by-id query APIs accept (EdgeOne `JobId`, Alibaba `TaskId`). */
+  taskId: string;
+  /** The URL as the cloud stored it. */
+  url: string;
+  /** Virtual ms of the submit. */
+  createdAt: number;
 }

@@ -1,12 +1,14 @@
 /**
- * `check`: validates raw inputs at preview time and returns every problem at once as property-level failures.
- * Nothing here talks to a cloud. Values that are unknown during preview are not judged.
+ * `check`: validates raw inputs at preview time and returns every problem at once as property-level failures, each
+ * written for people. Nothing here talks to a cloud. Values that are unknown during preview are not judged; keys are
+ * (a key is known even when its value is not).
  */
 import type { CloudKind } from "../model/cloud";
-import { inputsSchema, type AnyInputs } from "./inputs";
-import { URLS_PER_REQUEST } from "./limits";
-import { unknownOnPath, isUnknown } from "./unknown";
-import { hostWithin, resolveUrl, urlKey } from "./urls";
+import { EDGEONE_MAX_BATCH, URLS_PER_REQUEST } from "../model/limits";
+import { inputsSchema, INPUTS, safeParseInputs, urlScopeKey, type AnyInputs } from "./inputs";
+import { unknownKeyFailures } from "./key-check";
+import { isUnknown, unknownOnPath } from "./unknown";
+import { duplicateKey, hostWithin, resolveUrl } from "./urls";
 
 /** One property-level problem (Pulumi `CheckFailure`). */
 export interface Failure {
@@ -23,20 +25,31 @@ export function propertyPath(path: readonly PropertyKey[]): string {
 
 /** Schema-level problems, skipping anything unknown during preview. */
 function schemaFailures(cloud: CloudKind, news: Record<string, unknown>): Failure[] {
-  const parsed = inputsSchema(cloud).safeParse(news);
+  const parsed = safeParseInputs(cloud, news);
   if (parsed.success) return [];
   return parsed.error.issues
     .filter((issue) => !unknownOnPath(news, issue.path as PropertyKey[]))
     .map((issue) => ({ property: propertyPath(issue.path as PropertyKey[]) || "inputs", reason: issue.message }));
 }
 
-/** The apex the URLs must live under, when the user declared one. */
-function declaredApex(news: Record<string, unknown>): { key: string; apex: string } | null {
-  for (const key of ["domain", "zoneName", "siteName"]) {
-    const v = news[key];
-    if (typeof v === "string" && !isUnknown(v)) return { key, apex: v };
-  }
-  return null;
+/**
+ * The apex URLs must live under: the resource's own scope field only (EdgeOne `zoneName`, CDN/DCDN `domain`, ESA
+ * `siteName`), when set, known and valid (an invalid one is reported on its own property).
+ */
+function declaredScope(cloud: CloudKind, news: Record<string, unknown>): { key: string; apex: string } | null {
+  const key = urlScopeKey(cloud);
+  if (!key) return null;
+  const value = news[key];
+  if (typeof value !== "string" || isUnknown(value) || !INPUTS[key].schema.safeParse(value).success) return null;
+  return { key, apex: value };
+}
+
+/**
+ * Most URLs one request may carry as far as `check` can tell: `URLS_PER_REQUEST`, except EdgeOne, whose per-zone
+ * `Batch` is read at create time; the largest known value bounds it here (model/limits.ts).
+ */
+function staticRequestLimit(cloud: CloudKind): number {
+  return cloud === "edgeone" ? EDGEONE_MAX_BATCH : URLS_PER_REQUEST[cloud];
 }
 
 /** URL-level problems: format, scheme, scope, duplicates, per-request size without batching. */
@@ -44,23 +57,25 @@ function urlFailures(cloud: CloudKind, news: Record<string, unknown>): Failure[]
   const urls = news.urls;
   if (!Array.isArray(urls)) return [];
   const failures: Failure[] = [];
-  const domain = typeof news.domain === "string" && !isUnknown(news.domain) ? news.domain : null;
-  const apex = declaredApex(news);
+  const scope = declaredScope(cloud, news);
+  const domain = typeof news.domain === "string" ? news.domain : null;
   const seen = new Map<string, number>();
   urls.forEach((raw, i) => {
     if (typeof raw !== "string" || isUnknown(raw)) return;
+    if (raw.startsWith("/") && isUnknown(domain)) return;
     const property = `urls[${i}]`;
     const r = resolveUrl(cloud, raw, domain);
     if (!r.ok) return void failures.push({ property, reason: `"${raw}" ${r.reason}` });
-    if (apex && !hostWithin(r.url.host, apex.apex)) {
-      failures.push({ property, reason: `"${raw}" is outside ${apex.key} ${apex.apex}; the cloud would refuse it` });
+    if (scope && !hostWithin(r.url.host, scope.apex)) {
+      failures.push({ property, reason: `"${raw}" is outside ${scope.key} ${scope.apex}; the cloud would refuse it` });
     }
-    const key = urlKey(r.url.submit);
+    const key = duplicateKey(r.url.submit);
     const first = seen.get(key);
-    if (first !== undefined) failures.push({ property, reason: `"${raw}" duplicates urls[${first}]` });
-    else seen.set(key, i);
+    if (first !== undefined) {
+      failures.push({ property, reason: `"${raw}" duplicates urls[${first}] (the same URL once the scheme, the host's case, a default port and percent-escapes are set aside); list it once` });
+    } else seen.set(key, i);
   });
-  const limit = URLS_PER_REQUEST[cloud];
+  const limit = staticRequestLimit(cloud);
   if (news.batching === false && urls.length > limit) {
     failures.push({ property: "urls", reason: `${urls.length} URLs exceed the ${limit} one request may carry; remove \`batching: false\` to submit them in batches` });
   }
@@ -81,11 +96,13 @@ function ruleFailures(news: Record<string, unknown>): Failure[] {
 
 /** Validates `news`; returns the inputs to record (as given) and every failure found. */
 export function checkInputs(cloud: CloudKind, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: Failure[] } {
-  const failures = [...schemaFailures(cloud, news), ...urlFailures(cloud, news), ...ruleFailures(news)];
+  const failures = [
+    ...unknownKeyFailures(cloud, news), ...schemaFailures(cloud, news), ...urlFailures(cloud, news), ...ruleFailures(news),
+  ];
   return { inputs: news, failures };
 }
 
-/** Parses inputs that passed `check` (throws on programmer error only). */
+/** Parses inputs that passed `check` (throws on programmer error only; keys the cloud does not take are dropped). */
 export function parseInputs(cloud: CloudKind, raw: Record<string, unknown>): AnyInputs {
   const { __provider: _ignored, ...rest } = raw;
   return inputsSchema(cloud).parse(rest);

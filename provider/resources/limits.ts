@@ -1,23 +1,7 @@
 /**
- * Input bounds checked at `check` time (preview), before anything reaches a cloud.
+ * Input bounds checked at `check` time (preview), before anything reaches a cloud. The per-request URL limit is a
+ * vendor limit shared with the adapters and lives in `model/limits.ts` (`URLS_PER_REQUEST`, `EDGEONE_MAX_BATCH`).
  */
-import type { CloudKind } from "../model/cloud";
-
-/**
- * Most URLs one submit call may carry, per cloud, when `batching: false`.
- * - Alibaba CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches`: 100 URLs per request
- *   (https://www.alibabacloud.com/help/en/cdn/api-pushobjectcache, https://www.alibabacloud.com/help/en/doc-detail/130636.html).
- * - Alibaba ESA `PreloadCaches`: not documented; 100 assumed, as for CDN (cloud-apis.md §A.3).
- * - EdgeOne `CreatePrefetchTask`: the zone's `Batch` quota from `DescribeContentQuota`
- *   (https://www.tencentcloud.com/document/product/1145/50534); the static bound is the documented example's 1000,
- *   the real per-zone value is read at create time.
- */
-export const URLS_PER_REQUEST: Readonly<Record<CloudKind, number>> = {
-  "alibaba-cdn": 100,
-  "alibaba-dcdn": 100,
-  "alibaba-esa": 100,
-  edgeone: 1000,
-};
 
 /**
  * Most URLs one resource may declare. The largest documented daily prefetch quota is 10,000 URLs (EdgeOne

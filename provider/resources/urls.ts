@@ -3,6 +3,7 @@
  * belongs to. Pure functions: used by `check` (validation) and by `create` (what to submit).
  */
 import type { CloudKind } from "../model/cloud";
+import { hasScheme, urlKey } from "../model/url";
 import { MAX_URL_LENGTH } from "./limits";
 
 /** A declared URL, resolved for submission. */
@@ -31,11 +32,11 @@ export function resolveUrl(cloud: CloudKind, raw: string, domain: string | null)
     if (!domain) return { ok: false, reason: "is a path; set `domain` to use domain-relative paths, or give a full URL" };
     candidate = `${domain}${raw}`;
   }
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(candidate);
-  if (!hasScheme && !alibabaCdn) return { ok: false, reason: "must be a full http:// or https:// URL" };
+  const schemed = hasScheme(candidate);
+  if (!schemed && !alibabaCdn) return { ok: false, reason: "must be a full http:// or https:// URL" };
   let parsed: URL;
   try {
-    parsed = new URL(hasScheme ? candidate : `http://${candidate}`);
+    parsed = new URL(schemed ? candidate : `http://${candidate}`);
   } catch {
     return { ok: false, reason: "is not a valid URL" };
   }
@@ -53,7 +54,10 @@ export function hostWithin(host: string, apex: string): boolean {
   return host === a || host.endsWith(`.${a}`);
 }
 
-/** A comparison key that ignores the scheme and a trailing default port: used to detect duplicates. */
-export function urlKey(submit: string): string {
-  return submit.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^([^/]+):(80|443)(\/|$)/, "$1$3");
+/**
+ * The key `check` compares declared URLs by to find duplicates: the provider's single URL key (`model/url.ts`) with
+ * the scheme ignored, so `http://A.com/x` and `https://a.com/x` are the same URL, as are `/x%2fy` and `/x%2Fy`.
+ */
+export function duplicateKey(submit: string): string {
+  return urlKey(submit, true);
 }

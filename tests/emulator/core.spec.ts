@@ -176,3 +176,25 @@ describe("emulator core", () => {
     }
   });
 });
+
+describe("emulator control: task listing", () => {
+  it("lists every accepted task with its id and URL, over HTTP and in-process, and forgets them on reset", async () => {
+    const emu = await startEmulator({ port: 0 });
+    try {
+      for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
+      const { teo } = require("tencentcloud-sdk-nodejs-teo");
+      const client = new teo.v20220901.Client({ credential: { secretId: emu.credentials.tencent.secretId, secretKey: emu.credentials.tencent.secretKey },
+        region: "", profile: { httpProfile: { endpoint: `127.0.0.1:${emu.port}`, protocol: "http://" } } });
+      assert.deepEqual(await controlClient(emu.url).tasks(), []);
+      const res = await client.CreatePrefetchTask({ ZoneId: "zone-list1", Targets: ["https://www.example.com/a.js", "https://www.example.com/b.js"] });
+      const listed = await controlClient(emu.url).tasks();
+      assert.deepEqual(listed.map((t) => [t.product, t.taskId, t.url]),
+        [["teo", res.JobId, "https://www.example.com/a.js"], ["teo", res.JobId, "https://www.example.com/b.js"]]);
+      assert.deepEqual(await emu.control.tasks(), listed);
+      await emu.control.reset();
+      assert.deepEqual(await emu.control.tasks(), []);
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { diffInputs } from "../../provider/resources/diff";
+import { INPUTS } from "../../provider/resources/inputs";
 import { UNKNOWN } from "../../provider/resources/unknown";
 
 const olds = {
@@ -27,7 +28,8 @@ describe("diff (replace vs update)", () => {
 
   for (const [key, value] of [
     ["triggers", { release: "2" }], ["waitTimeoutSeconds", 120], ["allowedFailures", 2], ["wait", false],
-    ["progressLabel", "assets"], ["__provider", "exports.handler = v2"],
+    ["progressLabel", "assets"], ["__provider", "exports.handler = v2"], ["secretInputs", ["urls"]], ["zoneName", "example.com"],
+    ["instanceId", "sp-1"], ["pollIntervalSeconds", 2], ["allowedFailurePercent", 5],
   ] as const) {
     it(`updates in place when ${key} changes`, () => {
       const d = diffInputs(olds, { ...olds, [key]: value });
@@ -35,6 +37,14 @@ describe("diff (replace vs update)", () => {
       assert.deepEqual(d.replaces, []);
     });
   }
+
+  it("follows the input table for every input", () => {
+    for (const [key, def] of Object.entries(INPUTS)) {
+      const d = diffInputs(olds, { ...olds, [key]: "changed" });
+      assert.equal(d.changes, true, key);
+      assert.deepEqual(d.replaces, def.onChange === "replace" ? [key] : [], key);
+    }
+  });
 
   it("treats unknown URL values in preview as a replacement", () => {
     assert.deepEqual(diffInputs(olds, { ...olds, urls: [UNKNOWN] }).replaces, ["urls"]);
