@@ -33,6 +33,7 @@ export function controlClient(url: string): EmulatorControl {
     advance: (ms) => post("/_emulator/clock", { advanceMs: ms }),
     setRules: (rules, defaultDurationMs) => post("/_emulator/rules", { rules, defaultDurationMs }),
     addFaults: (faults) => post("/_emulator/faults", { faults }),
+    clearFaults: () => post("/_emulator/faults/clear", {}),
     setConfig: (patch) => post("/_emulator/config", patch),
     stats: () => call<EmulatorStats>(url, "GET", "/_emulator/stats"),
     state: () => call<EmulatorSnapshot>(url, "GET", "/_emulator/state"),

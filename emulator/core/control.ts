@@ -34,6 +34,8 @@ export interface EmulatorControl {
   setRules(rules: OutcomeRule[], defaultDurationMs?: number): Promise<void>;
   /** Queues faults. */
   addFaults(faults: Fault[]): Promise<void>;
+  /** Drops every queued fault (tasks, counters and an outage in progress are kept). */
+  clearFaults(): Promise<void>;
   /** Merges a partial configuration. */
   setConfig(patch: Partial<EmulatorConfig>): Promise<void>;
   stats(): Promise<EmulatorStats>;
@@ -58,6 +60,7 @@ export function localControl(state: EmulatorState): EmulatorControl {
       if (defaultDurationMs !== undefined) state.config = mergeConfig(state.config, { defaultDurationMs });
     },
     addFaults: async (faults) => state.faults.add(faults),
+    clearFaults: async () => state.faults.clear(),
     setConfig: async (patch) => void (state.config = mergeConfig(state.config, patch)),
     stats: async () => state.stats.snapshot(),
     tasks: async () => {
@@ -85,6 +88,7 @@ export async function handleControl(control: EmulatorControl, method: string, pa
       case "POST /_emulator/clock": await control.setClock(b as { mode?: ClockMode; advanceMs?: number }); break;
       case "POST /_emulator/rules": await control.setRules(b.rules as OutcomeRule[], b.defaultDurationMs as number | undefined); break;
       case "POST /_emulator/faults": await control.addFaults(b.faults as Fault[]); break;
+      case "POST /_emulator/faults/clear": await control.clearFaults(); break;
       case "POST /_emulator/config": await control.setConfig(b as Partial<EmulatorConfig>); break;
       default: return { status: 404, body: { error: `unknown control endpoint ${route}` } };
     }

@@ -89,11 +89,14 @@ function matches(t: ReturnType<typeof renderTask>, filters: Filter[]): boolean {
     if (f.Name === "job-id") return t.JobId === f.Values[0];
     if (f.Name === "target") return t.Target === f.Values[0];
     if (f.Name === "statuses") return f.Values.includes(t.Status);
-    return f.Values.includes(new URL(t.Target).hostname);
+    return f.Values.map((v) => v.toLowerCase()).includes(new URL(t.Target).hostname);
   });
 }
 
-/** `DescribePrefetchTasks`: job-id or a time range required; range at most 7 days; newest first; paged. */
+/**
+ * `DescribePrefetchTasks`: job-id or a time range required (ISO 8601, any offset); range at most 7 days; filters
+ * `job-id` and `target` (one exact value each), `domains` (host names), `statuses`; newest first; paged.
+ */
 export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoStore) {
   const zoneId = zoneIdOf(b);
   zoneDomains(ctx, zoneId);
@@ -108,7 +111,9 @@ export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoS
   const limit = optionalInt(b, "Limit") ?? LIMIT.default;
   if (limit > LIMIT.max) throw new TeoError("InvalidParameterValue", `Limit must be at most ${LIMIT.max}.`);
   const now = ctx.now();
-  const inRange = (t: TeoTaskRecord) => (start === undefined || t.createdAt >= start) && (end === undefined || t.createdAt <= end);
+  // CreateTime is rendered in whole seconds, so the range is compared at that precision (both ends inclusive).
+  const second = (t: TeoTaskRecord) => Math.floor(t.createdAt / 1000) * 1000;
+  const inRange = (t: TeoTaskRecord) => (start === undefined || second(t) >= start) && (end === undefined || second(t) <= end);
   const all = store.visible(zoneId, now, ctx.config).filter(inRange).sort((a, c) => c.createdAt - a.createdAt)
     .map((t) => renderTask(t, now)).filter((t) => matches(t, filters));
   ctx.record("teo", "DescribePrefetchTasks", "query");

@@ -191,6 +191,10 @@ describe("emulator control: task listing", () => {
       assert.deepEqual(listed.map((t) => [t.product, t.taskId, t.url]),
         [["teo", res.JobId, "https://www.example.com/a.js"], ["teo", res.JobId, "https://www.example.com/b.js"]]);
       assert.deepEqual(await emu.control.tasks(), listed);
+      await controlClient(emu.url).addFaults([{ kind: "throttle", count: 3 }]);
+      await controlClient(emu.url).clearFaults();
+      assert.deepEqual((await emu.control.state()).faults, [], "faults cleared");
+      assert.equal((await emu.control.tasks()).length, 2, "tasks kept when faults are cleared");
       await emu.control.reset();
       assert.deepEqual(await emu.control.tasks(), []);
     } finally {
