@@ -10,7 +10,7 @@ import { createDcdnAdapter } from "./alibaba-dcdn/adapter";
 import { createEsaAdapter } from "./alibaba-esa/adapter";
 import { createEdgeOneAdapter } from "./edgeone/adapter";
 
-/** Builds the adapter for `cloud` over `connection`; `clock` drives query windows and history checks. */
+/** Builds the adapter for `cloud` over `connection`; `clock` drives query and reconciliation windows. */
 export function createAdapter(cloud: CloudKind, connection: Connection, clock: Clock): PrefetchAdapter {
   switch (cloud) {
     case "edgeone": return createEdgeOneAdapter(connection, clock);

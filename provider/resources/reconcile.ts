@@ -37,12 +37,23 @@ export async function settleUncertain(ctx: RunContext, journal: Journal, deadlin
   }
 }
 
+/**
+ * True when a listed task belongs to an earlier run of this resource (a `triggers` re-run). Alibaba CDN/DCDN merge
+ * tasks of one domain submitted within the same second under one id (cloud-apis.md §A.1), so an earlier run's id
+ * listed with a creation time in the attempt's second (or later) is taken as ours: the cloud merged our submit into it.
+ */
+function earlierRun(ctx: RunContext, t: FoundTask, attemptedAtMs: number): boolean {
+  if (!ctx.previousTaskIds.has(t.taskId)) return false;
+  return t.createdAtMs === null || Math.floor(t.createdAtMs / 1000) < Math.floor(attemptedAtMs / 1000);
+}
+
 /** The newest listed task per URL of the batch, skipping tasks of earlier runs. */
 function newestPerUrl(ctx: RunContext, u: UncertainBatch, found: FoundTask[]): Map<string, FoundTask> {
   const wanted = new Set(u.urls);
+  const at = Date.parse(u.attemptedAt);
   const out = new Map<string, FoundTask>();
   for (const t of found) {
-    if (!wanted.has(t.url) || ctx.previousTaskIds.has(t.taskId)) continue;
+    if (!wanted.has(t.url) || earlierRun(ctx, t, at)) continue;
     const seen = out.get(t.url);
     if (!seen || (t.createdAtMs ?? 0) > (seen.createdAtMs ?? 0)) out.set(t.url, t);
   }

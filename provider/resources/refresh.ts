@@ -32,7 +32,11 @@ export async function refreshRecord(lc: Lifecycle, props: Record<string, unknown
     if (journal.record.batches.length > 0) await pollOnce(ctx, journal);
     else journal.set(mergeObservations(ctx, journal.record, [], false));
   } catch (e) {
-    if (!keepsState(e)) throw new Error(redact(isCloudError(e) ? describeFailure(e, lc.clock.now()) : (e as Error).message));
+    if (!keepsState(e)) {
+      const ids = [...new Set(journal.record.batches.flatMap((b) => b.taskIds))].join(",") || "none confirmed";
+      const why = isCloudError(e) ? describeFailure(e, lc.clock.now()) : (e as Error).message;
+      throw new Error(redact(`${why} The refresh changed nothing in the stack (tasks ${ids}).`));
+    }
     ctx.log(redact(`prefetch ${ctx.label}: warning: refresh kept the last known state: ${describeCloudError(e as never)}`));
   }
   return done();

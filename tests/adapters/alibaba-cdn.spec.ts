@@ -115,11 +115,23 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
     assert.deepEqual(seen, ["quota", "quota", "invalid", "auth", "throttled", "transient"]);
   });
 
-  it("tells aged-out tasks (InvalidTime, older than 3 days) from not-yet-visible ones", async () => {
-    server.otherwise("DescribePreloadDetailById", alibabaError(400, "InvalidTime", "The query time cannot exceed the last 3 days."));
+  it("reports historyUnavailable only for an InvalidTime refusal, never for an empty answer, whatever the age", async () => {
     const old = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-19T00:00:00Z" };
     const young = { taskIds: ["2"], urls: ["example.com/b"], submittedAt: "2026-11-22T23:59:00Z" };
+    server.queue("DescribePreloadDetailById", alibabaError(400, "InvalidTime", "The query time cannot exceed the last 3 days."));
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });
+    server.otherwise("DescribePreloadDetailById", { body: { RequestId: "R", TotalCount: 0, UrlDetails: [] } });
+    assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: false }, "empty is not gone");
     assert.deepEqual(await adapter().query(spec, [young]), { observations: [], historyUnavailable: false });
+  });
+
+  it("reports InvalidTime from the fallback too, and does not swallow other errors", async () => {
+    server.otherwise("DescribePreloadDetailById", alibabaError(403, "Forbidden.NotInWhiteList"));
+    server.queue("DescribeRefreshTaskById", alibabaError(400, "InvalidTime"), alibabaError(500, "InternalError"));
+    const a = adapter();
+    const batch = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-22T00:00:00Z" };
+    assert.deepEqual(await a.query(spec, [batch]), { observations: [], historyUnavailable: true });
+    const e = await rejection(a.query(spec, [batch]));
+    assert.deepEqual([e.kind, e.code], ["transient", "InternalError"]);
   });
 });

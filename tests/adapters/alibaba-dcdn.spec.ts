@@ -80,7 +80,7 @@ describe("adapters: Alibaba DCDN through the dcdn20180115 SDK (recorded bodies)"
     assert.deepEqual(kinds, [["throttled", 400, "R-fixture"], ["auth", 404, "R-fixture"]]);
   });
 
-  it("sees InvalidTime for an old batch as aged out", async () => {
+  it("reports an InvalidTime refusal of the window as historyUnavailable", async () => {
     server.otherwise("DescribeDcdnRefreshTaskById", alibabaError(400, "InvalidTime"));
     const old = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-18T00:00:00Z" };
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });

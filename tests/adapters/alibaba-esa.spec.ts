@@ -51,13 +51,28 @@ describe("adapters: Alibaba ESA through the esa20240910 SDK (recorded bodies)", 
     ] });
   });
 
-  it("does not call for batches older than 3 days, and treats InvalidTime as history gone", async () => {
+  it("asks about every batch it is given; only an InvalidTime refusal makes historyUnavailable; other errors propagate", async () => {
+    server.queue("DescribePreloadTasks", { body: { RequestId: "R", TotalCount: 0, Tasks: [] } });
     const old = { taskIds: ["1"], urls: ["http://a.com/x"], submittedAt: "2026-11-19T23:00:00Z" };
-    assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });
-    assert.equal(server.log.length, 0);
+    assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: false }, "empty is not gone");
+    assert.equal(server.calls("DescribePreloadTasks").length, 1);
     server.queue("DescribePreloadTasks", alibabaError(400, "InvalidTime", "The query time cannot exceed the last 3 days."));
     const young = { taskIds: ["2"], urls: ["http://a.com/y"], submittedAt: "2026-11-22T00:00:00Z" };
     assert.deepEqual(await adapter().query(spec, [young]), { observations: [], historyUnavailable: true });
+    server.queue("DescribePreloadTasks", alibabaError(400, "Throttling.User"));
+    await assert.rejects(adapter().query(spec, [young]), (e: unknown) => isCloudError(e) && e.kind === "throttled");
+  });
+
+  it("never truncates paging silently: stops at the guard only once every wanted URL was seen, else fails (transient)", async () => {
+    const page = (content: string) => ({ body: { RequestId: "R", TotalCount: 1_000_000, Tasks: [{ TaskId: "7", Content: content, Status: "Refreshing", Process: "5%", CreateTime: "2026-11-23 07:59:00" }] } });
+    const batch = { taskIds: ["7"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:58:00Z" };
+    server.otherwise("DescribePreloadTasks", page("http://a.com/x"));
+    const res = await adapter().query(spec, [batch]);
+    assert.deepEqual(res.observations.map((o) => [o.url, o.status]), [["http://a.com/x", "running"]]);
+    assert.equal(server.calls("DescribePreloadTasks").length, 100);
+    server.otherwise("DescribePreloadTasks", page("http://a.com/other"));
+    await assert.rejects(adapter().query(spec, [batch]),
+      (e: unknown) => isCloudError(e) && e.kind === "transient" && e.code === "TooManyPages" && e.action === "DescribePreloadTasks");
   });
 
   it("keeps the window inside the 3-day history even for a batch close to its edge", async () => {

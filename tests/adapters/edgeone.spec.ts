@@ -100,16 +100,30 @@ describe("adapters: EdgeOne through the TEO SDK (recorded bodies)", () => {
     assert.equal(e.action, "DescribeContentQuota");
     await server.close();
     const down = await rejection(createAdapter("edgeone", testConnection(endpoint), clock).query(spec, [{ taskIds: ["j"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T00:00:00Z" }]));
-    assert.deepEqual([down.kind, down.code], ["transient", "ECONNREFUSED"]);
+    assert.deepEqual([down.kind, down.code], ["unreached", "ECONNREFUSED"], "a refused connection proves nothing was sent");
     server = new FixtureServer();
     endpoint = await server.start();
   });
 
-  it("counts a job missing for longer than the history window as aged out; a young one is just not visible", async () => {
+  it("never decides history from age or an empty answer: a job-id query has no window to refuse", async () => {
     server.otherwise("DescribePrefetchTasks", tencent({ TotalCount: 0, Tasks: [] }));
     const young = { taskIds: ["j1"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:00:00Z" };
     const old = { taskIds: ["j2"], urls: ["http://a.com/y"], submittedAt: "2026-10-20T00:00:00Z" };
     assert.deepEqual(await adapter().query(spec, [young]), { observations: [], historyUnavailable: false });
-    assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });
+    assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: false });
+    assert.equal(server.calls("DescribePrefetchTasks").length, 2, "the old job is asked about too (the lifecycle decides by age)");
+  });
+
+  it("fails a listing that never ends instead of using part of it (TooManyPages, transient)", async () => {
+    server.otherwise("DescribePrefetchTasks", (r) => tencent({ TotalCount: 1_000_000, Tasks: [{ JobId: "j", Target: `http://a.com/${String(r.json?.Offset)}`, Status: "processing" }] }));
+    const e = await rejection(adapter().query(spec, [{ taskIds: ["j"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:00:00Z" }]));
+    assert.deepEqual([e.kind, e.code, e.action], ["transient", "TooManyPages", "DescribePrefetchTasks"]);
+    assert.equal(server.calls("DescribePrefetchTasks").length, 50);
+  });
+
+  it("reports a status it does not know as running, naming it", async () => {
+    server.queue("DescribePrefetchTasks", tencent({ TotalCount: 1, Tasks: [{ JobId: "j", Target: "http://a.com/x", Status: "paused" }] }));
+    const res = await adapter().query(spec, [{ taskIds: ["j"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:00:00Z" }]);
+    assert.deepEqual(res.observations, [{ url: "http://a.com/x", status: "running", progress: null, reason: null, taskId: "j", unknownStatus: "paused" }]);
   });
 });

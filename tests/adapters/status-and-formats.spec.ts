@@ -2,12 +2,14 @@
  * Pure tables: vendor status vocabularies, percentage strings, time formats, task id lists, quota strings.
  */
 import assert from "node:assert/strict";
-import { alibabaUrlStatus, parsePercent } from "../../provider/adapters/alibaba/status";
+import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "../../provider/adapters/alibaba/status";
 import { isoSeconds, parseEsaCreateTime } from "../../provider/adapters/alibaba/time";
 import { preloadParams, splitTaskIds } from "../../provider/adapters/alibaba/push-params";
 import { quotaNumber } from "../../provider/adapters/alibaba/quota";
-import { edgeOneReason, edgeOneUrlStatus } from "../../provider/adapters/edgeone/status";
-import { historyGone, olderThanDays } from "../../provider/adapters/history";
+import { edgeOneReason, edgeOneUrlStatus, unknownEdgeOneStatus } from "../../provider/adapters/edgeone/status";
+import { observeTeoTask } from "../../provider/adapters/edgeone/query";
+import { observeTask } from "../../provider/adapters/alibaba/refresh-tasks";
+import { observeDetailUrl } from "../../provider/adapters/alibaba-cdn/detail";
 import type { UrlStatus } from "../../provider/model/status";
 
 describe("adapters: status vocabularies and formats", () => {
@@ -82,16 +84,24 @@ describe("adapters: status vocabularies and formats", () => {
     assert.deepEqual(preloadParams(bare, ["example.com/a.png"]), { objectPath: "example.com/a.png" });
   });
 
-  it("decides history by the batch age and what was seen", () => {
-    const now = Date.parse("2026-11-23T00:00:00Z");
-    assert.equal(olderThanDays("2026-11-19T23:59:59Z", 3, now), true);
-    assert.equal(olderThanDays("2026-11-20T00:00:01Z", 3, now), false);
-    assert.equal(olderThanDays("garbage", 3, now), false);
-    const old = { taskIds: ["1"], urls: ["a.com/x"], submittedAt: "2026-11-19T00:00:00Z" };
-    const recent = { taskIds: ["2"], urls: ["a.com/y"], submittedAt: "2026-11-22T23:00:00Z" };
-    assert.equal(historyGone([old, recent], new Set(["a.com/y"]), 3, now), true, "an old batch shows nothing");
-    assert.equal(historyGone([old], new Set(["a.com/x"]), 3, now), false, "the old batch is still visible");
-    assert.equal(historyGone([recent], new Set(), 3, now), false, "a recent batch is merely not visible yet");
+  it("names a status it does not know (unknownStatus) and keeps it running; known statuses carry none", () => {
+    assert.deepEqual([unknownAlibabaStatus("Queued"), unknownAlibabaStatus(" complete "), unknownAlibabaStatus(""), unknownAlibabaStatus(undefined)],
+      ["Queued", null, "(none)", "(none)"]);
+    assert.deepEqual([unknownEdgeOneStatus("later"), unknownEdgeOneStatus("SUCCESS"), unknownEdgeOneStatus("constructor"), unknownEdgeOneStatus(null)],
+      ["later", null, "constructor", "(none)"]);
+    const teo = observeTeoTask("http://a.com/x", { JobId: "j", Target: "http://a.com/x", Status: "paused" }, "j");
+    assert.deepEqual([teo.status, teo.unknownStatus], ["running", "paused"]);
+    assert.equal("unknownStatus" in observeTeoTask("http://a.com/x", { JobId: "j", Status: "success" }, "j"), false);
+    const ali = observeTask("a.com/x", { taskId: "1", objectPath: "http://a.com/x", status: "Queued", process: "0%" });
+    assert.deepEqual([ali.status, ali.unknownStatus], ["running", "Queued"]);
+    assert.equal(observeTask("a.com/x", { taskId: "1", status: "Complete" }).unknownStatus, undefined);
+  });
+
+  it("names an unknown CDN detail status only when the URL's own description does not settle it", () => {
+    const running = observeDetailUrl("a.com/x", { taskId: "1", status: "Queued" }, { url: "/x", success: "10%" });
+    assert.deepEqual([running.status, running.unknownStatus], ["running", "Queued"]);
+    const settled = observeDetailUrl("a.com/x", { taskId: "1", status: "Queued" }, { url: "/x", description: "Successfully preloaded" });
+    assert.deepEqual([settled.status, settled.unknownStatus], ["succeeded", undefined]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Connection } from "../types";
 import { alibabaConfigOptions } from "../alibaba/config";
 import { classifyAlibabaError } from "../alibaba/errors";
 import type { PreloadParams } from "../alibaba/push-params";
+import type { RefreshListParams } from "../alibaba/refresh-list";
 
 /** The CDN calls, with SDK response bodies. */
 export interface CdnApi {
@@ -18,6 +19,8 @@ export interface CdnApi {
   /** `TaskId`: exactly one id (allow-listed accounts only). */
   describePreloadDetailById(taskId: string): Promise<CdnSdk.DescribePreloadDetailByIdResponseBody>;
   describeRefreshQuota(): Promise<CdnSdk.DescribeRefreshQuotaResponseBody>;
+  /** The list API (reconciliation): tasks by `ObjectPath`/`DomainName`/`ObjectType` and time window, paged. */
+  describeRefreshTasks(p: RefreshListParams): Promise<CdnSdk.DescribeRefreshTasksResponseBody>;
 }
 
 /**
@@ -43,5 +46,6 @@ export function createCdnApi(connection: Connection): CdnApi {
     describePreloadDetailById: (taskId) =>
       call("DescribePreloadDetailById", () => client.describePreloadDetailById(new sdk.DescribePreloadDetailByIdRequest({ taskId }))),
     describeRefreshQuota: () => call("DescribeRefreshQuota", () => client.describeRefreshQuota(new sdk.DescribeRefreshQuotaRequest({}))),
+    describeRefreshTasks: (p) => call("DescribeRefreshTasks", () => client.describeRefreshTasks(new sdk.DescribeRefreshTasksRequest({ ...p }))),
   };
 }

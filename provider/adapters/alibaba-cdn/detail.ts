@@ -7,7 +7,7 @@
 import type { SubmittedBatch, UrlObservation } from "../../model/task";
 import type { UrlStatus } from "../../model/status";
 import { batchMatcher } from "../alibaba/refresh-tasks";
-import { alibabaUrlStatus, parsePercent } from "../alibaba/status";
+import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "../alibaba/status";
 
 /** One `Urls[]` entry (SDK model field names). */
 export interface DetailUrl {
@@ -54,7 +54,10 @@ export function detailUrlStatus(taskStatus: UrlStatus, success: number | null, d
   return taskStatus;
 }
 
-/** One URL's observation from its detail entry. */
+/**
+ * One URL's observation from its detail entry. When the task's status is not known and the URL's description does not
+ * settle it, the URL stays `running` with `unknownStatus` naming the task's status.
+ */
 export function observeDetailUrl(url: string, d: Detail, u: DetailUrl): UrlObservation {
   const success = parsePercent(u.success);
   const description = u.description?.trim() ?? "";
@@ -63,7 +66,10 @@ export function observeDetailUrl(url: string, d: Detail, u: DetailUrl): UrlObser
   const reason = status === "failed" ? failureDetails ?? "prefetch failed (no description)"
     : status === "succeeded" && failureDetails ? `warmed on ${success ?? "?"}% of POPs; failures: ${failureDetails}` : null;
   const progress = status === "succeeded" || status === "failed" ? 100 : success ?? parsePercent(d.process);
-  return { url, status, progress, reason, taskId: d.taskId ?? null };
+  const observation: UrlObservation = { url, status, progress, reason, taskId: d.taskId ?? null };
+  const unknown = unknownAlibabaStatus(d.status);
+  if (unknown !== null && status === "running") observation.unknownStatus = unknown;
+  return observation;
 }
 
 /** Observations for the batches' URLs from detail items (first report of a URL wins). */

@@ -8,6 +8,7 @@ import type { Connection } from "../types";
 import { alibabaConfigOptions } from "../alibaba/config";
 import { classifyAlibabaError } from "../alibaba/errors";
 import type { PreloadParams } from "../alibaba/push-params";
+import type { RefreshListParams } from "../alibaba/refresh-list";
 
 /** The raw `PreloadDcdnObjectCaches` body: the id field is `PreloadTaskId`, but a doc example showed `PushTaskId`. */
 export interface PreloadBody {
@@ -22,6 +23,8 @@ export interface DcdnApi {
   /** `TaskId`: up to 10 ids, comma-separated. */
   describeRefreshTaskById(taskIds: string): Promise<DcdnSdk.DescribeDcdnRefreshTaskByIdResponseBody>;
   describeRefreshQuota(): Promise<DcdnSdk.DescribeDcdnRefreshQuotaResponseBody>;
+  /** The list API (reconciliation): tasks by `ObjectPath`/`DomainName`/`ObjectType` and time window, paged. */
+  describeRefreshTasks(p: RefreshListParams): Promise<DcdnSdk.DescribeDcdnRefreshTasksResponseBody>;
 }
 
 /**
@@ -67,5 +70,7 @@ export function createDcdnApi(connection: Connection): DcdnApi {
       () => client.describeDcdnRefreshTaskById(new sdk.DescribeDcdnRefreshTaskByIdRequest({ taskId: taskIds }))),
     describeRefreshQuota: () => call("DescribeDcdnRefreshQuota",
       () => client.describeDcdnRefreshQuota(new sdk.DescribeDcdnRefreshQuotaRequest({}))),
+    describeRefreshTasks: (p) => call("DescribeDcdnRefreshTasks",
+      () => client.describeDcdnRefreshTasks(new sdk.DescribeDcdnRefreshTasksRequest({ ...p }))),
   };
 }

@@ -5,7 +5,6 @@
 import { isCloudError } from "../../model/errors";
 import type { AlibabaCdnSpec } from "../../model/spec";
 import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../../model/task";
-import { historyGone } from "../history";
 import { preloadParams, splitTaskIds } from "../alibaba/push-params";
 import { quotaNumber } from "../alibaba/quota";
 import { chunk, observeRefreshTasks, taskIdsOf, TASK_IDS_PER_QUERY, type RefreshTaskItem } from "../alibaba/refresh-tasks";
@@ -18,21 +17,22 @@ export async function submitDcdn(api: DcdnApi, spec: AlibabaCdnSpec, urls: strin
 }
 
 /**
- * Reads the batches' tasks, ten ids per call. An `InvalidTime` refusal (ids older than the 3-day window) yields
- * nothing for that chunk; whether that means "gone" or "not visible yet" is decided from the batches' age.
+ * Reads the batches' tasks, ten ids per call. An `InvalidTime` refusal (ids older than the 3-day window, seed 002)
+ * yields nothing for that chunk and makes `historyUnavailable` true: the vendor refused the time window. An answer
+ * without a task is never read as "gone" here (provider/model/history.ts decides from age).
  */
-export async function queryDcdn(api: DcdnApi, batches: SubmittedBatch[], historyDays: number, nowMs: number): Promise<QueryResult> {
+export async function queryDcdn(api: DcdnApi, batches: SubmittedBatch[]): Promise<QueryResult> {
   const items: RefreshTaskItem[] = [];
+  let refusedWindow = false;
   for (const part of chunk(taskIdsOf(batches), TASK_IDS_PER_QUERY)) {
     try {
       items.push(...((await api.describeRefreshTaskById(part.join(","))).tasks ?? []));
     } catch (e) {
       if (!(isCloudError(e) && e.kind === "notFound")) throw e;
+      refusedWindow = true;
     }
   }
-  const observations = observeRefreshTasks(items, batches);
-  const seen = new Set(observations.map((o) => o.url));
-  return { observations, historyUnavailable: historyGone(batches, seen, historyDays, nowMs) };
+  return { observations: observeRefreshTasks(items, batches), historyUnavailable: refusedWindow };
 }
 
 /** Reads the daily prefetch quota (`PreloadQuota` / `PreloadRemain`, strings; DCDN has no `PreloadEdge*`, §A.2). */

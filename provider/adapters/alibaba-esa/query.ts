@@ -1,11 +1,14 @@
 /**
- * ESA status queries: `DescribePreloadTasks` (GET) by site and a time window covering the batches, paged until
- * `TotalCount` (seed 001). Tasks are matched to submitted URLs by `Content` (an exact echo of the submitted URL) and,
- * when the task carries one, by `TaskId`.
+ * ESA status queries: `DescribePreloadTasks` (GET) by site and a time window covering the batches it is given, paged
+ * until `TotalCount` (seed 001). Tasks are matched to submitted URLs by `Content` (an exact echo of the submitted URL)
+ * and, when the task carries one, by `TaskId`.
+ *
+ * Which batches are still worth asking about is the caller's decision (provider/model/history.ts, from their age);
+ * `historyUnavailable` is true only when the vendor refuses the window (`InvalidTime`).
  */
 import { isCloudError } from "../../model/errors";
 import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
-import { olderThanDays } from "../history";
+import { readAllPages } from "../paging";
 import { createUrlMatcher } from "../url-match";
 import { observeTask } from "../alibaba/refresh-tasks";
 import { isoSeconds, parseEsaCreateTime } from "../alibaba/time";
@@ -35,16 +38,27 @@ export function esaWindow(batches: readonly SubmittedBatch[], historyDays: numbe
   return { startTime: isoSeconds(Math.max(earliest - ESA_WINDOW_MARGIN_MS, floor)), endTime: isoSeconds(nowMs + ESA_WINDOW_MARGIN_MS) };
 }
 
-/** Every task of the site in the window, page by page. */
-async function listTasks(api: EsaApi, siteId: number, window: { startTime: string; endTime: string }): Promise<EsaTask[]> {
-  const tasks: EsaTask[] = [];
-  for (let pageNumber = 1; pageNumber <= ESA_MAX_PAGES; pageNumber++) {
-    const body = await api.describePreloadTasks({ siteId, ...window, pageNumber, pageSize: ESA_PAGE_SIZE });
-    const page = body.tasks ?? [];
-    tasks.push(...page);
-    if (page.length === 0 || tasks.length >= (body.totalCount ?? 0)) break;
-  }
-  return tasks;
+/** The window and optional `Content` filter of one listing. */
+export interface EsaListFilter {
+  startTime: string;
+  endTime: string;
+  content?: string;
+}
+
+/**
+ * Every task of the site that passes the filter, page by page. When the page guard is reached the listing is an
+ * error (transient, `TooManyPages`) unless `wanted` is given and every URL in it was already seen.
+ */
+export async function listEsaTasks(api: EsaApi, siteId: number, filter: EsaListFilter, wanted: readonly string[] | null): Promise<EsaTask[]> {
+  const match = createUrlMatcher(wanted ?? [], false);
+  const enough = wanted === null ? undefined : (tasks: readonly EsaTask[]) => {
+    const seen = new Set(tasks.map((t) => (t.content ? match(t.content) : null)));
+    return wanted.every((u) => seen.has(u));
+  };
+  return readAllPages(async (page) => {
+    const body = await api.describePreloadTasks({ siteId, ...filter, pageNumber: page + 1, pageSize: ESA_PAGE_SIZE });
+    return { items: body.tasks ?? [], total: body.totalCount ?? null };
+  }, { cloud: "alibaba-esa", action: "DescribePreloadTasks", maxPages: ESA_MAX_PAGES, enough });
 }
 
 /**
@@ -79,16 +93,14 @@ export function observeEsaTasks(tasks: readonly EsaTask[], batches: readonly Sub
 }
 
 /**
- * Reads the state of the batches' URLs. Batches older than the 3-day window are not queried (the API would refuse
- * with `InvalidTime`): they make `historyUnavailable` true, as does an `InvalidTime` refusal of the window.
+ * Reads the state of the given batches' URLs over one window covering them all. An `InvalidTime` refusal of the window
+ * makes `historyUnavailable` true; every other error propagates.
  */
 export async function queryEsa(api: EsaApi, siteId: number, batches: SubmittedBatch[], historyDays: number, nowMs: number): Promise<QueryResult> {
-  const live = batches.filter((b) => !olderThanDays(b.submittedAt, historyDays, nowMs));
-  const someGone = live.length < batches.length;
-  if (live.length === 0) return { observations: [], historyUnavailable: true };
+  if (batches.length === 0) return { observations: [], historyUnavailable: false };
   try {
-    const tasks = await listTasks(api, siteId, esaWindow(live, historyDays, nowMs));
-    return { observations: observeEsaTasks(tasks, live), historyUnavailable: someGone };
+    const tasks = await listEsaTasks(api, siteId, esaWindow(batches, historyDays, nowMs), batches.flatMap((b) => b.urls));
+    return { observations: observeEsaTasks(tasks, batches), historyUnavailable: false };
   } catch (e) {
     if (isCloudError(e) && e.kind === "notFound") return { observations: [], historyUnavailable: true };
     throw e;

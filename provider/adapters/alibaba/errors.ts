@@ -1,6 +1,7 @@
 /**
  * Classifies whatever an Alibaba SDK call threw (CDN, DCDN, ESA) into a {@link CloudError}. The retry policy reads
- * only `kind`; this file is the one place that knows Alibaba's codes.
+ * only `kind` (what the failure proves), messages read `detail` (what exactly was refused); this file is the one place
+ * that knows Alibaba's codes.
  *
  * Error shapes: openapi-core (CDN, ESA) throws `ThrottlingError` / `ClientError` / `ServerError` with `code`,
  * `statusCode`, `requestId`, `data` (the error body) and, for throttling, `retryAfter` from the `x-acs-retry-after`
@@ -8,8 +9,14 @@
  * Sources: cloud-apis.md §C.6, §D.1 and the capture in sdk-wire-capture.json (`cdn_err_v3`, `dcdn_err_v3`).
  */
 import type { CloudKind } from "../../model/cloud";
-import { CloudError, type ErrorKind } from "../../model/errors";
-import { transportErrorCode } from "../network";
+import { CloudError, type ErrorDetail, type ErrorKind } from "../../model/errors";
+import { transportErrorCode, transportErrorKind } from "../network";
+
+/** A code's classification. */
+export interface AlibabaClass {
+  kind: ErrorKind;
+  detail: ErrorDetail | null;
+}
 
 /**
  * Rate limiting. Any code containing "Throttling" (`Throttling`, `Throttling.User`, `Throttling.Api`), whatever the
@@ -19,43 +26,94 @@ import { transportErrorCode } from "../network";
 const THROTTLING_CODES = ["TooManyRequests", "FlowControlError"];
 
 /**
- * Server trouble worth retrying. `ServiceBusy` is "the specified Domain is configuring, please retry later";
- * `InvalidDomain.Offline` is retried by the alicloud Terraform provider because the edge lags right after a domain
- * goes online (§A.1 table, https://alibabacloud.com/help/en/doc-detail/130636.html).
+ * "Not ready yet" refusals: the API answered with an error, so nothing was accepted, and the domain or site is being
+ * set up, so a bounded retry may succeed (the retry policy's busy window).
+ * - `ServiceBusy` (403): "The specified Domain is configuring, please retry later" (§A.1 table).
+ * - `InvalidDomain.Offline` (404): the edge lags right after a domain goes online; the alicloud Terraform provider
+ *   retries it for 5 minutes (§A.1 table, §E).
+ * - `InvalidDomain.Configure_failed` (500, no documented message; "failed to configure the domain"): a refusal tied to
+ *   the domain's configuration state, not an unknown outcome: the API checked the domain and rejected the request, so
+ *   it is never an uncertain batch (classifying it `transient` would reconcile and resubmit into the same refusal).
+ *   It is seen while a just-created domain's configuration settles, the situation the busy window is for; if the
+ *   configuration really failed, the window runs out and the error is reported with the vendor's code.
+ * - ESA `Site.ServiceBusy`: the site is being configured (issue 7).
  */
-const TRANSIENT_CODES = ["ServiceUnavailable", "InternalError", "ServiceBusy", "InvalidDomain.Offline", "InvalidDomain.Configure_failed"];
+const BUSY_CODES = ["ServiceBusy", "InvalidDomain.Offline", "InvalidDomain.Configure_failed", "Site.ServiceBusy"];
 
-/** Credentials wrong, expired, clock skewed, or the account may not call the API (§D.1). */
-const AUTH_PREFIXES = [
+/** Server trouble whose outcome is unknown (§D.1). */
+const TRANSIENT_CODES = ["ServiceUnavailable", "InternalError"];
+
+/** Wrong, expired or skewed credentials and signatures (§D.1). */
+const CREDENTIAL_PREFIXES = [
   "InvalidAccessKeyId", "SignatureDoesNotMatch", "IncompleteSignature", "InvalidTimeStamp", "SignatureNonceUsed",
-  "InvalidSecurityToken", "Forbidden", "NoPermission", "OperationDenied", "InvalidCredentials",
+  "InvalidSecurityToken", "InvalidCredentials",
 ];
 
-/** Daily quota used up or the prefetch queue full (§A.1 table). */
-const QUOTA_PREFIXES = ["QuotaExceeded", "PreloadQueueFull"];
+/** Valid credentials whose policy refuses the action (§D.1: `Forbidden.RAM`, `Forbidden`; `NoPermission`). */
+const NO_PERMISSION_PREFIXES = ["Forbidden", "NoPermission"];
+
+/**
+ * The product is not activated or is suspended: `OperationDenied` ("CDN is not opened, or is suspended", §A.1 table)
+ * and any `…NotOpen…` code (e.g. `…ServiceNotOpened`).
+ */
+const isServiceNotOpened = (code: string) => code.startsWith("OperationDenied") || /NotOpen/.test(code);
+
+/**
+ * Quota and limit refusals (§A.1 table). `QuotaExceeded.Preload` is the daily quota; `PreloadQueueFull` the prefetch
+ * queue (clears in minutes); `SingleRequest.OverLimit` ("a maximum of 1000 URLs … for each request") and
+ * `InvalidObjectPath.ExceedsMaximum` ("the maximum number of urls is exceeded") are the per-request limit. Any other
+ * `QuotaExceeded[.X]` is a quota whose nature we do not know (detail null).
+ */
+const QUOTA_DETAILS: Readonly<Record<string, ErrorDetail>> = {
+  PreloadQueueFull: "queueFull",
+  "SingleRequest.OverLimit": "batchLimit",
+  "InvalidObjectPath.ExceedsMaximum": "batchLimit",
+};
+
+/** The domain or site is not in this account (§A.1 table; ESA `InvalidSiteId.NotFound`, emulator/alibaba/errors.ts). */
+const SCOPE_NOT_FOUND = ["InvalidDomain.NotFound", "InvalidSiteId.NotFound"];
 
 /** Bad requests (§A.1, §D.1, seed pages). `InvalidTime` is handled before these (it is `notFound`). */
-const INVALID_PREFIXES = ["Invalid", "Missing", "SingleRequest.OverLimit", "IllegalOperation", "DomainNameOverLimit", "UnsupportedHTTPMethod"];
+const INVALID_PREFIXES = ["Invalid", "Missing", "IllegalOperation", "DomainNameOverLimit", "UnsupportedHTTPMethod"];
 
-/** "The query time cannot exceed the last 3 days" (seed pages 000–002): the task aged out of the history window. */
+/** "The query time cannot exceed the last 3 days" (seed pages 000–002): the vendor refuses the time window. */
 const HISTORY_CODES = ["InvalidTime"];
 
 const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
 
-/** The error kind for an Alibaba error code and HTTP status. */
-export function alibabaErrorKind(code: string, httpStatus: number | null): ErrorKind {
-  if (code.includes("Throttling") || THROTTLING_CODES.includes(code)) return "throttled";
-  if (HISTORY_CODES.includes(code)) return "notFound";
-  if (startsWithAny(code, AUTH_PREFIXES)) return "auth";
-  if (startsWithAny(code, QUOTA_PREFIXES)) return "quota";
-  if (TRANSIENT_CODES.includes(code)) return "transient";
-  if (startsWithAny(code, INVALID_PREFIXES)) return "invalid";
+/** The class of a code the tables know, or null. */
+function knownClass(code: string): AlibabaClass | null {
+  if (code.includes("Throttling") || THROTTLING_CODES.includes(code)) return { kind: "throttled", detail: null };
+  if (HISTORY_CODES.includes(code)) return { kind: "notFound", detail: null };
+  if (BUSY_CODES.includes(code)) return { kind: "busy", detail: null };
+  if (TRANSIENT_CODES.includes(code)) return { kind: "transient", detail: null };
+  if (startsWithAny(code, CREDENTIAL_PREFIXES)) return { kind: "auth", detail: "credentials" };
+  if (isServiceNotOpened(code)) return { kind: "auth", detail: "serviceNotOpened" };
+  if (startsWithAny(code, NO_PERMISSION_PREFIXES)) return { kind: "auth", detail: "noPermission" };
+  if (code.startsWith("QuotaExceeded")) return { kind: "quota", detail: code.startsWith("QuotaExceeded.Preload") ? "dailyQuota" : null };
+  if (QUOTA_DETAILS[code]) return { kind: "quota", detail: QUOTA_DETAILS[code] };
+  if (SCOPE_NOT_FOUND.includes(code)) return { kind: "invalid", detail: "scopeNotFound" };
+  if (startsWithAny(code, INVALID_PREFIXES)) return { kind: "invalid", detail: null };
+  return null;
+}
+
+/** The kind an unknown code gets from its HTTP status. */
+function httpStatusKind(httpStatus: number | null): ErrorKind {
   if (httpStatus === null) return "unknown";
   if (httpStatus === 429) return "throttled";
   if (httpStatus >= 500) return "transient";
   if (httpStatus === 401 || httpStatus === 403) return "auth";
-  if (httpStatus >= 400) return "invalid";
-  return "unknown";
+  return httpStatus >= 400 ? "invalid" : "unknown";
+}
+
+/** The kind and detail for an Alibaba error code and HTTP status (the status decides only for unknown codes). */
+export function alibabaErrorClass(code: string, httpStatus: number | null): AlibabaClass {
+  return knownClass(code) ?? { kind: httpStatusKind(httpStatus), detail: null };
+}
+
+/** The error kind for an Alibaba error code and HTTP status. */
+export function alibabaErrorKind(code: string, httpStatus: number | null): ErrorKind {
+  return alibabaErrorClass(code, httpStatus).kind;
 }
 
 type SdkError = Error & {
@@ -88,13 +146,16 @@ export function classifyAlibabaError(cloud: CloudKind, action: string, err: unkn
   if (code && !transportLike(code)) {
     const httpStatus = int(e.statusCode) ?? int(e.data?.statusCode);
     const requestId = text(e.requestId) ?? text(e.data?.RequestId);
-    const kind = alibabaErrorKind(code, httpStatus);
+    const { kind, detail } = alibabaErrorClass(code, httpStatus);
     let message = vendorMessage(e);
     if (code === "PreloadQueueFull") message = `the prefetch queue is full; retry later (${message})`;
-    return new CloudError(cloud, kind, code, message, requestId, httpStatus, kind === "throttled" ? retryAfterOf(e) : null, action);
+    const retryAfter = kind === "throttled" || kind === "busy" ? retryAfterOf(e) : null;
+    return new CloudError(cloud, kind, code, message, requestId, httpStatus, retryAfter, action).withDetail(detail);
   }
   const transport = transportErrorCode(e);
-  if (transport) return new CloudError(cloud, "transient", transport, `network error: ${String(e.message).slice(0, 300)}`, null, null, null, action);
+  if (transport) {
+    return new CloudError(cloud, transportErrorKind(transport, e), transport, `network error: ${String(e.message).slice(0, 300)}`, null, null, null, action);
+  }
   return new CloudError(cloud, "unknown", code ?? e.name ?? "Error", String(e.message ?? e), null, null, null, action);
 }
 

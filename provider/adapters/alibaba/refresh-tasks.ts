@@ -6,7 +6,7 @@
 import type { SubmittedBatch, UrlObservation } from "../../model/task";
 import { isTerminal } from "../../model/status";
 import { createUrlMatcher, type UrlMatcher } from "../url-match";
-import { alibabaUrlStatus, parsePercent } from "./status";
+import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "./status";
 
 /** One task item as the SDKs return it (camel-cased by the SDK models). */
 export interface RefreshTaskItem {
@@ -49,15 +49,18 @@ export function batchMatcher(batches: readonly SubmittedBatch[]): (taskId: strin
   };
 }
 
-/** One observation from a task item whose URL was matched. */
+/** One observation from a task item whose URL was matched (`unknownStatus` set when the status is not known). */
 export function observeTask(url: string, item: RefreshTaskItem): UrlObservation {
   const status = alibabaUrlStatus(item.status);
   const description = item.description?.trim() || null;
-  return {
+  const observation: UrlObservation = {
     url, status, taskId: item.taskId ?? null,
     progress: isTerminal(status) ? 100 : parsePercent(item.process),
     reason: status === "failed" ? description ?? "prefetch failed (no description)" : null,
   };
+  const unknown = unknownAlibabaStatus(item.status);
+  if (unknown !== null) observation.unknownStatus = unknown;
+  return observation;
 }
 
 /**

@@ -1,41 +1,45 @@
 /**
  * EdgeOne status queries: `DescribePrefetchTasks` with the zone and a `job-id` filter per job, paged with
  * `Offset`/`Limit` until `TotalCount` (seed 003). Without a time range, as the tencentcloud Terraform resource does
- * (cloud-apis.md §E): "either the time range or job-id is required".
+ * (cloud-apis.md §E): "either the time range or job-id is required". A job-id query has no time window the vendor
+ * could refuse, so `historyUnavailable` is always false: whether a batch aged out is decided from its age alone
+ * (provider/model/history.ts).
  */
 import type { EdgeOneSpec } from "../../model/spec";
 import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { isTerminal } from "../../model/status";
-import { historyGone } from "../history";
+import { readAllPages } from "../paging";
 import { createUrlMatcher } from "../url-match";
 import type { TeoApi } from "./client";
 import { EDGEONE_MAX_PAGES, EDGEONE_PAGE_LIMIT } from "./limits";
-import { edgeOneReason, edgeOneUrlStatus } from "./status";
+import { edgeOneReason, edgeOneUrlStatus, unknownEdgeOneStatus } from "./status";
 import type { TeoTask } from "./wire";
 
 /** Every task of one job. */
 export async function listJobTasks(api: TeoApi, zoneId: string, jobId: string): Promise<TeoTask[]> {
-  const tasks: TeoTask[] = [];
-  for (let page = 0; page < EDGEONE_MAX_PAGES; page++) {
+  return readAllPages(async (_page, read) => {
     const res = await api.DescribePrefetchTasks({
-      ZoneId: zoneId, Offset: tasks.length, Limit: EDGEONE_PAGE_LIMIT, Filters: [{ Name: "job-id", Values: [jobId] }],
+      ZoneId: zoneId, Offset: read, Limit: EDGEONE_PAGE_LIMIT, Filters: [{ Name: "job-id", Values: [jobId] }],
     });
-    const got = res.Tasks ?? [];
-    tasks.push(...got);
-    if (got.length === 0 || tasks.length >= (res.TotalCount ?? 0)) break;
-  }
-  return tasks;
+    return { items: res.Tasks ?? [], total: res.TotalCount ?? null };
+  }, { cloud: "edgeone", action: "DescribePrefetchTasks", maxPages: EDGEONE_MAX_PAGES });
 }
 
-/** One observation; EdgeOne reports no progress, so only terminal URLs have one (100). */
+/**
+ * One observation; EdgeOne reports no progress, so only terminal URLs have one (100). A status the adapter does not
+ * know is reported `running` with `unknownStatus` naming it.
+ */
 export function observeTeoTask(url: string, task: TeoTask, jobId: string): UrlObservation {
   const status = edgeOneUrlStatus(task.Status);
   const failedLike = isTerminal(status) && status !== "succeeded";
-  return {
+  const observation: UrlObservation = {
     url, status, taskId: task.JobId || jobId,
     progress: isTerminal(status) ? 100 : null,
     reason: failedLike ? edgeOneReason(task.FailType, task.FailMessage) ?? `prefetch ${status}` : null,
   };
+  const unknown = unknownEdgeOneStatus(task.Status);
+  if (unknown !== null) observation.unknownStatus = unknown;
+  return observation;
 }
 
 /** Observations of one batch's URLs from its jobs' tasks (exact `Target` match first, then normalized). */
@@ -51,14 +55,11 @@ export function observeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<stri
   return [...seen.values()];
 }
 
-/** Reads the state of the batches' URLs; a job missing for longer than the history window counts as aged out. */
-export async function queryEdgeOne(api: TeoApi, spec: EdgeOneSpec, batches: SubmittedBatch[],
-  historyDays: number, nowMs: number): Promise<QueryResult> {
+/** Reads the state of the batches' URLs (URLs of jobs the cloud does not list are left out). */
+export async function queryEdgeOne(api: TeoApi, spec: EdgeOneSpec, batches: SubmittedBatch[]): Promise<QueryResult> {
   const tasksByJob = new Map<string, TeoTask[]>();
   for (const jobId of new Set(batches.flatMap((b) => b.taskIds))) {
     tasksByJob.set(jobId, await listJobTasks(api, spec.zoneId, jobId));
   }
-  const observations = batches.flatMap((b) => observeBatch(b, tasksByJob));
-  const seen = new Set(observations.map((o) => o.url));
-  return { observations, historyUnavailable: historyGone(batches, seen, historyDays, nowMs) };
+  return { observations: batches.flatMap((b) => observeBatch(b, tasksByJob)), historyUnavailable: false };
 }
