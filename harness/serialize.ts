@@ -47,3 +47,20 @@ export function unwrapSecrets(v: unknown): unknown {
   }
   return v;
 }
+
+/**
+ * Every string in `v` that is NOT inside a secret envelope (object keys included): what a state file or a console
+ * would show in plaintext. Tests use it to prove that a secret value appears nowhere else.
+ */
+export function plaintextStrings(v: unknown, out: string[] = []): string[] {
+  if (isSecret(v)) return out;
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => plaintextStrings(x, out));
+  else if (typeof v === "object" && v !== null) {
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      plaintextStrings(x, out);
+    }
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudKind } from "../provider/model/cloud";
+import type { SECRET_INPUT_NAMES } from "../provider/resources/inputs";
 import type { TaskStatus, UrlStatus } from "../provider/model/status";
 import { shimFor } from "./shim";
 
@@ -22,13 +23,26 @@ export interface BatchOutput {
   submittedAt: string;
 }
 
+/** A submit whose outcome is unknown, as exposed in the `uncertainBatches` output. */
+export interface UncertainBatchOutput {
+  urls: string[];
+  attemptedAt: string;
+  requestId: string | null;
+  error: string;
+}
+
 /** Output names, seeded as `undefined` so Pulumi surfaces them (pulumi-dynamic-providers.md §2.9). */
 const OUTPUT_NAMES = [
   "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
   "failedCount", "pendingCount", "unsubmittedUrls", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
+  "uncertainBatches",
 ] as const;
 
-/** Base of every prefetch resource. */
+/**
+ * Base of every prefetch resource. When `urls` (or `headers`) is a secret in the program, every output that carries
+ * a URL (`urls`, `results`, `batches`, `failedUrls`, `unsubmittedUrls`, …) or a header value is a secret too, and
+ * error messages name URLs by their index (`urls[3]`) instead of spelling them out.
+ */
 export abstract class PrefetchResource extends pulumi.dynamic.Resource {
   /** Which API family: `edgeone`, `alibaba-cdn`, `alibaba-dcdn` or `alibaba-esa`. */
   declare readonly cloud: pulumi.Output<CloudKind>;
@@ -61,10 +75,37 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
   declare readonly historyAvailable: pulumi.Output<boolean>;
   /** True when the task was adopted through `existingTaskIds`. */
   declare readonly adopted: pulumi.Output<boolean>;
+  /**
+   * Submits whose answer never arrived (a reset, a timeout, an unreadable reply): their URLs, time and error. The next
+   * `pulumi up` (or refresh) asks the cloud's task list and adopts what it finds; only URLs the cloud provably does not
+   * have are submitted again. Empty in the normal case.
+   */
+  declare readonly uncertainBatches: pulumi.Output<UncertainBatchOutput[]>;
 
   protected constructor(cloud: CloudKind, type: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
     const seeds = Object.fromEntries(OUTPUT_NAMES.map((k) => [k, undefined]));
     const a = args as { progressLabel?: unknown };
-    super(shimFor(cloud), name, { ...args, progressLabel: a.progressLabel ?? name, ...seeds }, opts, "cdn-prefetch", type);
+    super(shimFor(cloud), name, {
+      ...args, progressLabel: a.progressLabel ?? name, secretInputs: secretInputNames(args), ...seeds,
+    }, opts, "cdn-prefetch", type);
   }
+}
+
+/** An input name the provider accepts in `secretInputs` (the check schema's list). */
+type SecretInputName = (typeof SECRET_INPUT_NAMES)[number];
+
+/** Inputs whose values must stay secret in outputs and messages; a `Record` so a name added to the schema is not missed. */
+const SECRET_CANDIDATES = Object.keys({ urls: true, headers: true } satisfies Record<SecretInputName, true>) as SecretInputName[];
+
+/**
+ * The internal `secretInputs` input: the names of the inputs that are secrets in the program (as a whole or in any
+ * element), or `undefined` (input omitted) when none is. The provider never sees secrets as such — the engine strips
+ * them for a dynamic provider (acceptSecrets=false) and re-marks only same-named outputs — so this tells it which
+ * other outputs and which messages carry secret values (pulumi-dynamic-providers.md §1.6, §2.2).
+ */
+export async function secretInputNames(args: object): Promise<string[] | undefined> {
+  const a = args as Record<string, pulumi.Input<unknown> | undefined>;
+  const flags = await Promise.all(SECRET_CANDIDATES.map((k) => (a[k] === undefined ? false : pulumi.isSecret(pulumi.output(a[k])))));
+  const names = SECRET_CANDIDATES.filter((_, i) => flags[i]);
+  return names.length > 0 ? names : undefined;
 }

@@ -67,7 +67,7 @@ function boundary(lc: Lifecycle, ctx: RunContext, raw: Record<string, unknown>, 
     cloud: lc.cloud, raw, journal, exists: fixedId !== null, now: () => lc.clock.now(),
     id: (rec) => fixedId ?? resourceId(ctx, rec),
     outputs: (outs) => markSecretOutputs(outs, secrets),
-    redact: createRedactor(secrets, lc.inputs.urls, [...ctx.forms.values()], Object.values(lc.inputs.headers ?? {})),
+    redact: createRedactor(secrets, lc.inputs.urls, lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {})),
   };
 }
 

@@ -26,7 +26,7 @@ export async function refreshRecord(lc: Lifecycle, props: Record<string, unknown
   const done = () => markSecretOutputs(buildOutputs(lc.cloud, props, journal.record), secrets);
   if (journal.record.batches.length === 0 && journal.record.uncertainBatches.length === 0) return done();
   const ctx = { ...runContext(lc), label: lc.inputs.progressLabel || lc.cloud };
-  const redact = createRedactor(secrets, lc.inputs.urls, [...ctx.forms.values()], Object.values(lc.inputs.headers ?? {}));
+  const redact = createRedactor(secrets, lc.inputs.urls, lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {}));
   try {
     if (journal.record.uncertainBatches.length > 0) await reconcileOnce(ctx, journal);
     if (journal.record.batches.length > 0) await pollOnce(ctx, journal);

@@ -34,6 +34,16 @@ const CASES: CloudCase[] = [
   { cloud: "alibaba-esa", type: "AlibabaEsaPrefetch", product: "esa", base: { siteId: 7001, siteName: "example.com" }, urls: (t) => [`https://img.example.com/${t}/a.png`, `https://img.example.com/${t}/b.png`], expireMs: 4 * DAY },
 ];
 
+/** Moves every recorded time of the stored outputs `ms` into the past (a checkpoint written that long ago). */
+function ageState(engine: EngineModel, ms: number): void {
+  const shift = (iso: unknown) => (typeof iso === "string" ? new Date(Date.parse(iso) - ms).toISOString() : iso);
+  for (const [urn, s] of engine.state) {
+    const o = s.outputs as Record<string, unknown>;
+    const batches = (o.batches as { submittedAt: string }[]).map((b) => ({ ...b, submittedAt: shift(b.submittedAt) }));
+    engine.state.set(urn, { ...s, outputs: { ...o, batches, submittedAt: shift(o.submittedAt), finishedAt: shift(o.finishedAt), verifiedAt: shift(o.verifiedAt) } });
+  }
+}
+
 for (const c of CASES) {
   describe(`engine sequence stories: ${c.cloud}`, function () {
     this.timeout(120_000);
@@ -130,8 +140,16 @@ for (const c of CASES) {
     it("refresh after the cloud's history expired: state kept, marked unverifiable", async () => {
       const prev = [...engine.state.values()][0].outputs;
       const size = engine.state.size;
+      // Both clocks move: the cloud's (the emulator forgets the task) and the stack's (the recorded submit times are
+      // that old, as in a checkpoint written back then); only the age of a batch decides that the cloud forgot it.
       await emu.control.advance(c.expireMs);
       await engine.refresh();
+      // An empty answer for a young task proves nothing; ESA's explicit `InvalidTime` refusal of the window does.
+      if (c.product !== "esa") assert.equal([...engine.state.values()][0].outputs.historyAvailable, true, "an empty answer for a young task proves nothing");
+      ageState(engine, c.expireMs);
+      const queries = (await emu.control.stats()).queries[c.product];
+      await engine.refresh();
+      assert.equal((await emu.control.stats()).queries[c.product], queries, "a batch older than the retention is not queried");
       assert.equal(engine.state.size, size, "never dropped from state");
       const now = [...engine.state.values()][0].outputs;
       assert.equal(now.historyAvailable, false);
