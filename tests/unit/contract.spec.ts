@@ -226,3 +226,25 @@ describe("contract: quota reads and messages", () => {
     });
   }
 });
+
+describe("contract: the visibility grace setting", () => {
+  it("comes from cdnPrefetch:visibilityGraceSeconds, else CDN_PREFETCH_VISIBILITY_GRACE_SECONDS, else 60 s", async () => {
+    const { visibilityGraceMs } = await import("../../provider/resources/connection");
+    assert.equal(visibilityGraceMs({}, {}), 60_000);
+    assert.equal(visibilityGraceMs({}, { CDN_PREFETCH_VISIBILITY_GRACE_SECONDS: "0.3" }), 300);
+    assert.equal(visibilityGraceMs({ "cdnPrefetch:visibilityGraceSeconds": "5" }, { CDN_PREFETCH_VISIBILITY_GRACE_SECONDS: "0.3" }), 5000);
+    assert.equal(visibilityGraceMs({ "cdnPrefetch:visibilityGraceSeconds": "soon" }, {}), 60_000, "a non-number falls back to the default");
+  });
+
+  it("is what the provider waits before resubmitting an unanswered submit the cloud does not list", async () => {
+    const cloud = new FakeCloud({ pollsToFinish: 1 });
+    const clock = instantClock();
+    const provider = new PrefetchProvider("edgeone", { clock, env: { ...ENV, CDN_PREFETCH_VISIBILITY_GRACE_SECONDS: "7" }, log: () => undefined,
+      createAdapter: (_c, _conn, clk) => cloud.adapter(clk) });
+    cloud.submitErrors.push(cloudError("transient", "ECONNRESET"));
+    const start = clock.now();
+    await provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    const resubmitAt = clock.now() - start;
+    assert.ok(resubmitAt >= 7000 && resubmitAt < 60_000, `resubmitted after ${resubmitAt} ms`);
+  });
+});
