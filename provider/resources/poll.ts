@@ -6,7 +6,7 @@
  * nothing (throttling, transient, unreachable) do not end the wait; anything else does, and the caller's boundary
  * records the state.
  */
-import { withRetry } from "../engine/retry";
+import { isRetryableKind, withRetry } from "../engine/retry";
 import { waitUntil } from "../engine/waiter";
 import { createProgressReporter } from "../engine/progress";
 import { isCloudError, type CloudError } from "../model/errors";
@@ -94,9 +94,9 @@ const unknownStatuses = {
   },
 };
 
-/** True for query errors that must not end a wait (they prove nothing about the task). */
+/** True for query errors that must not end a wait: the ones a query retries, which prove nothing about the task. */
 function tolerable(e: unknown): e is CloudError {
-  return isCloudError(e) && (e.kind === "throttled" || e.kind === "transient" || e.kind === "unreached" || e.kind === "busy");
+  return isCloudError(e) && isRetryableKind(e.kind, "query");
 }
 
 /** Polling settings. */

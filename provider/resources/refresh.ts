@@ -5,6 +5,7 @@
  * error, an unreachable endpoint) keeps the last known state and says so; credential and permission errors fail the
  * refresh, with a message that says what to do.
  */
+import { isRetryableKind } from "../engine/retry";
 import { isCloudError } from "../model/errors";
 import { Journal } from "./contract";
 import { describeCloudError, describeFailure } from "./errors";
@@ -14,9 +15,9 @@ import { reconcileOnce } from "./reconcile";
 import { createRedactor, markSecretOutputs } from "./secrets";
 import { buildOutputs, recordFromOutputs } from "./state";
 
-/** True for errors after which the last known state is kept (nothing is proven about the tasks). */
+/** True for errors after which the last known state is kept: the ones a query retries, which prove nothing. */
 function keepsState(e: unknown): boolean {
-  return isCloudError(e) && (e.kind === "throttled" || e.kind === "transient" || e.kind === "unreached" || e.kind === "busy");
+  return isCloudError(e) && isRetryableKind(e.kind, "query");
 }
 
 /** Returns refreshed outputs for stored outputs `props`. */
