@@ -5,6 +5,7 @@ import * as http from "node:http";
 import type { EmulatorControl, EmulatorSnapshot } from "./core/control";
 import type { EmulatorStats } from "./core/stats";
 import type { AcceptedTask } from "./core/types";
+import type { VariantDef } from "./core/variants";
 
 function call<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
   const url = new URL(path, base);
@@ -38,5 +39,6 @@ export function controlClient(url: string): EmulatorControl {
     stats: () => call<EmulatorStats>(url, "GET", "/_emulator/stats"),
     state: () => call<EmulatorSnapshot>(url, "GET", "/_emulator/state"),
     tasks: () => call<AcceptedTask[]>(url, "GET", "/_emulator/tasks"),
+    variants: () => call<VariantDef[]>(url, "GET", "/_emulator/variants"),
   };
 }

@@ -9,3 +9,5 @@ export type { EmulatorControl, EmulatorSnapshot } from "./core/control";
 export type { EmulatorStats } from "./core/stats";
 export type { EmulatorCredentials } from "./core/context";
 export type { EmulatorConfig, OutcomeRule, Fault, FaultKind, Outcome, Product } from "./core/types";
+export type { VariantDef } from "./core/variants";
+export { variantSettings } from "./core/variants";

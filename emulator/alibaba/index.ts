@@ -90,6 +90,7 @@ export function alibabaModule(): ProductModule {
         return errorReply(e, req, requestId);
       }
     },
+    variants: [],
     tasks(ctx) {
       const all = { ...ctx.config, visibilityLagMs: Number.NEGATIVE_INFINITY };
       return (["cdn", "dcdn", "esa"] as const).flatMap((product) => state.tasks.visible(product, ctx.now(), all)

@@ -7,6 +7,7 @@ import type { ClockMode } from "./clock";
 import { mergeConfig } from "./config";
 import { contextOf, resetState, type EmulatorState } from "./context";
 import { validateRules } from "./planner";
+import { validateVariants, type VariantDef } from "./variants";
 import type { EmulatorStats } from "./stats";
 import type { AcceptedTask, EmulatorConfig, Fault, OutcomeRule } from "./types";
 
@@ -42,6 +43,8 @@ export interface EmulatorControl {
   state(): Promise<EmulatorSnapshot>;
   /** Every task the emulator holds, with its id and URL (tests prove that no accepted task is missing from state). */
   tasks(): Promise<AcceptedTask[]>;
+  /** The undocumented behaviours offered as variants, with their values (set them with `setConfig({ variants })`). */
+  variants(): Promise<VariantDef[]>;
 }
 
 /** The in-process control for a state. */
@@ -61,8 +64,12 @@ export function localControl(state: EmulatorState): EmulatorControl {
     },
     addFaults: async (faults) => state.faults.add(faults),
     clearFaults: async () => state.faults.clear(),
-    setConfig: async (patch) => void (state.config = mergeConfig(state.config, patch)),
+    setConfig: async (patch) => {
+      validateVariants((patch as { variants?: unknown }).variants, state.modules.flatMap((m) => [...m.variants]));
+      state.config = mergeConfig(state.config, patch);
+    },
     stats: async () => state.stats.snapshot(),
+    variants: async () => state.modules.flatMap((m) => [...m.variants]),
     tasks: async () => {
       const ctx = contextOf(state);
       return state.modules.flatMap((m) => m.tasks(ctx));
@@ -84,6 +91,7 @@ export async function handleControl(control: EmulatorControl, method: string, pa
       case "GET /_emulator/state": return { status: 200, body: await control.state() };
       case "GET /_emulator/stats": return { status: 200, body: await control.stats() };
       case "GET /_emulator/tasks": return { status: 200, body: await control.tasks() };
+      case "GET /_emulator/variants": return { status: 200, body: await control.variants() };
       case "POST /_emulator/reset": await control.reset(); break;
       case "POST /_emulator/clock": await control.setClock(b as { mode?: ClockMode; advanceMs?: number }); break;
       case "POST /_emulator/rules": await control.setRules(b.rules as OutcomeRule[], b.defaultDurationMs as number | undefined); break;

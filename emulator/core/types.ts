@@ -106,6 +106,8 @@ export interface EmulatorConfig {
   defaultDurationMs: number;
   /** Alibaba-only knobs; every member is optional. */
   alibaba?: AlibabaOptions;
+  /** Chosen values of undocumented behaviours (core/variants.ts); unset: each variant's default. */
+  variants?: Record<string, string>;
 }
 
 /** Alibaba-only configuration. */
@@ -183,6 +185,8 @@ export interface ProductModule {
   reset(): void;
   /** Every task this module holds (visible to queries or not yet), for the control plane's `GET /_emulator/tasks`. */
   tasks(ctx: EmulatorContext): AcceptedTask[];
+  /** The undocumented behaviours this module offers as variants (core/variants.ts). */
+  variants: readonly import("./variants").VariantDef[];
 }
 
 /** One accepted URL task, as the control plane lists it (no vendor counterpart: tests prove "never lost" with it). */

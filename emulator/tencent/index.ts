@@ -86,6 +86,7 @@ export function tencentModule(): ProductModule {
         throw e;
       }
     },
+    variants: [],
     tasks: () => store.tasks.map((t) => ({ product: "teo" as const, taskId: t.jobId, url: t.target, createdAt: t.createdAt })),
     reset: () => store.reset(),
   };
