@@ -26,6 +26,12 @@ export interface PrefetchArgs {
   triggers?: pulumi.Input<unknown>;
   /** Adopt tasks submitted elsewhere: `create` only waits for and reads them (no submit). */
   existingTaskIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * With `existingTaskIds`: the adopted tasks were submitted at or after this ISO-8601 time (e.g.
+   * `2026-11-23T08:00:00Z`). ESA has no task-id filter and finds tasks by URL within a time window; without this the
+   * whole 3-day history is searched. Other clouds use it for the task's age.
+   */
+  submittedAfter?: pulumi.Input<string>;
   /** API endpoint override, e.g. the emulator's `http://127.0.0.1:PORT`. Default: stack config / env / vendor endpoint. */
   endpoint?: pulumi.Input<string>;
   /** Vendor region override. Default: `tencentcloud:region` / `alicloud:region` config or environment. */

@@ -28,6 +28,12 @@ export const SubmittedBatchSchema = z.object({
   urls: z.array(z.string()),
   /** ISO-8601 UTC time of the submit, from the provider's clock. */
   submittedAt: z.string(),
+  /**
+   * Adopted tasks only: the earliest time the cloud may have created them (`submittedAfter`, else the start of the
+   * cloud's history window). Adapters that find tasks by time window (ESA) search from here; ages still follow
+   * `submittedAt`.
+   */
+  windowStart: z.string().optional(),
 });
 /** One accepted submit call. */
 export type SubmittedBatch = z.infer<typeof SubmittedBatchSchema>;

@@ -88,6 +88,9 @@ function ruleFailures(news: Record<string, unknown>): Failure[] {
   if (news.wait === false && typeof news.waitTimeoutSeconds === "number") {
     failures.push({ property: "waitTimeoutSeconds", reason: "has no effect with wait: false; remove one of them" });
   }
+  if (news.submittedAfter !== undefined && news.existingTaskIds === undefined) {
+    failures.push({ property: "submittedAfter", reason: "only applies to adopted tasks; set existingTaskIds or remove it" });
+  }
   if (news.existingTaskIds !== undefined && news.batching === false) {
     failures.push({ property: "batching", reason: "has no effect when adopting existingTaskIds" });
   }

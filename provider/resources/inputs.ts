@@ -113,6 +113,12 @@ export const INPUTS = {
     rule: "must be a list of task ids", itemRule: "must be a task id (non-empty text)",
     doc: "Adopt tasks submitted elsewhere: wait for and read them, submit nothing.",
   },
+  submittedAfter: {
+    schema: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && Number.isFinite(Date.parse(v))),
+    onChange: "replace", clouds: "all",
+    rule: "must be an ISO-8601 time with a zone, such as 2026-11-23T08:00:00Z",
+    doc: "With existingTaskIds: the adopted tasks were submitted at or after this time (ESA finds tasks by URL within a time window).",
+  },
   endpoint: {
     schema: z.string().min(1), onChange: "replace", clouds: "all",
     rule: "must be an API endpoint such as https://cdn.aliyuncs.com or http://127.0.0.1:8080",
@@ -134,9 +140,10 @@ export const INPUTS = {
     doc: "Internal, set by the SDK: which inputs were secret in the program, so outputs and messages keep them secret.",
   },
   zoneId: {
-    schema: z.string().regex(/^zone-[a-z0-9]+$/),
+    // `*` (every zone of the root account, for callers allowed on all zones): teo_models.d.ts CreatePrefetchTaskRequest.ZoneId.
+    schema: z.string().regex(/^(zone-[a-z0-9]+|\*)$/),
     onChange: "replace", clouds: ["edgeone"], counterpart: ["scope"], required: true,
-    rule: "must be an EdgeOne zone id such as zone-2noz78a8ev6k",
+    rule: "must be an EdgeOne zone id such as zone-2noz78a8ev6k, or * for every zone of the account",
     doc: "EdgeOne zone (site) id.",
   },
   zoneName: {

@@ -8,7 +8,7 @@ import type { Clock } from "../engine/clock";
 import { withRetry } from "../engine/retry";
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
-import { URLS_PER_REQUEST } from "../model/limits";
+import { HISTORY_DAYS, URLS_PER_REQUEST } from "../model/limits";
 import type { QuotaInfo } from "../model/task";
 import { guarded, Journal, RunFailure, unfinishedWork, type Boundary } from "./contract";
 import { describeCloudError, failedLines, quotaMessage } from "./errors";
@@ -168,11 +168,19 @@ function deadlineOf(lc: Lifecycle): number {
   return lc.clock.now() + (lc.inputs.waitTimeoutSeconds ?? WAIT_TIMEOUT.defaultSeconds) * 1000;
 }
 
-/** Adopts tasks submitted elsewhere: create only waits for and reads them. */
+/**
+ * Adopts tasks submitted elsewhere: create only waits for and reads them. Their age is counted from `submittedAfter`
+ * when given, else from now; `windowStart` tells adapters that find tasks by time (ESA: seed 001 has no task-id
+ * filter) where to search: `submittedAfter`, else the start of the cloud's history window (one minute inside it).
+ */
 function adopt(lc: Lifecycle, ctx: RunContext, rec: TaskRecord, taskIds: string[]): TaskRecord {
-  const at = new Date(lc.clock.now()).toISOString();
+  const now = lc.clock.now();
+  const given = (lc.inputs as { submittedAfter?: string }).submittedAfter;
+  const oldest = now - HISTORY_DAYS[lc.cloud] * 86_400_000 + 60_000;
+  const from = given ? Math.max(Date.parse(given), oldest) : oldest;
+  const at = new Date(given ? from : now).toISOString();
   const urls = lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u);
-  return { ...rec, adopted: true, unsubmittedUrls: [], submittedAt: at, batches: [{ taskIds, urls, submittedAt: at }] };
+  return { ...rec, adopted: true, unsubmittedUrls: [], submittedAt: at, batches: [{ taskIds, urls, submittedAt: at, windowStart: new Date(from).toISOString() }] };
 }
 
 /** `create`: submit (or adopt existing task ids), then wait. */

@@ -24,7 +24,6 @@ export type UrlCheck = { ok: true; url: ResolvedUrl } | { ok: false; reason: str
  *   relative to the resource's `domain`.
  */
 export function resolveUrl(cloud: CloudKind, raw: string, domain: string | null): UrlCheck {
-  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `is ${raw.length} characters long; the API accepts at most ${MAX_URL_LENGTH}` };
   if (/\s/.test(raw)) return { ok: false, reason: "must not contain whitespace or line breaks (percent-encode them, e.g. %20)" };
   const alibabaCdn = cloud === "alibaba-cdn" || cloud === "alibaba-dcdn";
   let candidate = raw;
@@ -45,7 +44,28 @@ export function resolveUrl(cloud: CloudKind, raw: string, domain: string | null)
   }
   if (!parsed.hostname || !parsed.hostname.includes(".")) return { ok: false, reason: "has no valid host name" };
   if (parsed.username || parsed.password) return { ok: false, reason: "must not contain credentials" };
-  return { ok: true, url: { submit: candidate, host: parsed.hostname.toLowerCase() } };
+  const submit = encodeNonAscii(candidate, parsed);
+  if (submit.length > MAX_URL_LENGTH) {
+    const as = submit === raw ? "" : ` as submitted (${submit === candidate ? "with the domain" : "percent-encoded"})`;
+    return { ok: false, reason: `is ${submit.length} characters long${as}; the API accepts at most ${MAX_URL_LENGTH}` };
+  }
+  return { ok: true, url: { submit, host: parsed.hostname.toLowerCase() } };
+}
+
+/**
+ * The form sent to the API: non-ASCII characters percent-encoded as UTF-8 (an internationalised host becomes its
+ * punycode form), existing escapes and ASCII left exactly as written. The ESA guide says URLs with Chinese characters
+ * must be encoded or the task is not recognised (the ESA purge-and-prefetch user guide, as quoted in issue 8; ledger row in
+ * emulator/FIDELITY.md);
+ * EdgeOne's deprecated `EncodeUrl` did the same server-side (cloud-apis.md §A.4). One form for every cloud, so results
+ * always match what was sent; adapters also match the cloud's echo under the normalised key (model/url.ts).
+ */
+export function encodeNonAscii(candidate: string, parsed: URL): string {
+  if (!/[^\x00-\x7f]/.test(candidate)) return candidate;
+  const m = /^((?:[a-z][a-z0-9+.-]*:\/\/)?)([^/?#]*)(.*)$/is.exec(candidate)!;
+  const host = /[^\x00-\x7f]/.test(m[2]) ? parsed.host : m[2];
+  const rest = m[3].replace(/[^\x00-\x7f]+/g, (run) => encodeURIComponent(run));
+  return `${m[1]}${host}${rest}`;
 }
 
 /** True when `host` is `apex` or one of its subdomains. */

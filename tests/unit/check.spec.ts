@@ -217,11 +217,12 @@ describe("check (validation at preview time)", () => {
       allowedFailurePercent: [-3, "must be a percentage between 0 and 100"],
       batching: [0, "must be true or false"],
       existingTaskIds: ["t-1", "must be a list of task ids"],
+      submittedAfter: ["yesterday", "must be an ISO-8601 time with a zone, such as 2026-11-23T08:00:00Z"],
       endpoint: ["", "must be an API endpoint such as https://cdn.aliyuncs.com or http://127.0.0.1:8080"],
       region: [7, "must be a region id such as ap-guangzhou or cn-hangzhou"],
       progressLabel: [false, "must be text"],
       secretInputs: ["urls", /^is set by the SDK: the names of the inputs that are secret \(urls, headers\)$/],
-      zoneId: ["Zone 1", "must be an EdgeOne zone id such as zone-2noz78a8ev6k"],
+      zoneId: ["Zone 1", "must be an EdgeOne zone id such as zone-2noz78a8ev6k, or * for every zone of the account"],
       zoneName: ["not a host", "must be the zone's domain, such as example.com"],
       mode: ["turbo", 'must be "default" or "edge"'],
       prefetchMediaSegments: ["true", "must be true or false"],
@@ -250,6 +251,13 @@ describe("check (validation at preview time)", () => {
         }
       });
     }
+
+    it("accepts zoneId * (every zone of the account) and submittedAfter only with existingTaskIds", () => {
+      assert.deepEqual(failures("edgeone", { urls: [URL1], zoneId: "*" }), []);
+      assert.equal(reasonFor(failures("edgeone", { urls: [URL1], zoneId: "zone-a1", submittedAfter: "2026-11-23T08:00:00Z" }), "submittedAfter"),
+        "only applies to adopted tasks; set existingTaskIds or remove it");
+      assert.deepEqual(failures("alibaba-esa", { urls: [URL1], siteId: 7, existingTaskIds: ["1"], submittedAfter: "2026-11-23T08:00:00+08:00" }), []);
+    });
 
     it("names what one element of a list or map must be", () => {
       const f = failures("edgeone", { urls: [URL1, 5], headers: { A: 1 }, existingTaskIds: [""], secretInputs: ["zoneId"] });

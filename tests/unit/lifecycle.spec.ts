@@ -228,3 +228,18 @@ describe("provider lifecycle: an empty answer is not proof that a task is gone",
     assert.deepEqual(cloud.log.filter((l) => l.startsWith("query")).length, 5, "3 empty answers, then 2 polls until done");
   });
 });
+
+describe("provider lifecycle: adopted tasks' time", () => {
+  it("counts from submittedAfter when given, else now; the search window starts at submittedAfter or the history window", async () => {
+    const { provider, clock } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    await provider.create({ zoneId: "zone-abc", urls: urls(1), wait: false });
+    const a = await provider.create({ zoneId: "zone-abc", urls: urls(1), existingTaskIds: ["task-1"], submittedAfter: "2026-11-22T20:00:00Z" });
+    type B = { submittedAt: string; windowStart: string };
+    assert.equal((a.outs.batches as B[])[0].submittedAt, "2026-11-22T20:00:00.000Z");
+    assert.equal((a.outs.batches as B[])[0].windowStart, "2026-11-22T20:00:00.000Z");
+    const b = await provider.create({ zoneId: "zone-abc", urls: urls(1), existingTaskIds: ["task-1"] });
+    const batch = (b.outs.batches as B[])[0];
+    assert.equal(Date.parse(batch.submittedAt), clock.now(), "its age counts from now: never judged gone early");
+    assert.equal(clock.now() - Date.parse(batch.windowStart), 30 * 86_400_000 - 60_000, "searched from EdgeOne's assumed 30-day window, one minute inside");
+  });
+});

@@ -81,3 +81,27 @@ describe("duplicate URLs at check (scheme-ignoring key)", () => {
     assert.match(f.find((x) => x.property === "urls[2]")?.reason ?? "", /duplicates urls\[1\]/);
   });
 });
+
+describe("URLs as submitted: non-ASCII percent-encoded, length checked on what is sent", () => {
+  it("percent-encodes non-ASCII path and query characters and punycodes the host, leaving ASCII and escapes as written", () => {
+    const { resolveUrl } = require("../../provider/resources/urls") as typeof import("../../provider/resources/urls");
+    const a = resolveUrl("alibaba-esa", "https://img.example.com/图片/a.png?q=é&x=%2F", null);
+    assert.ok(a.ok && a.url.submit === "https://img.example.com/%E5%9B%BE%E7%89%87/a.png?q=%C3%A9&x=%2F");
+    const b = resolveUrl("alibaba-cdn", "/路径/a.js", "cdn.example.com");
+    assert.ok(b.ok && b.url.submit === "cdn.example.com/%E8%B7%AF%E5%BE%84/a.js");
+    const c = resolveUrl("edgeone", "https://例子.example.com/a.js", null);
+    assert.ok(c.ok && c.url.submit === "https://xn--fsqu00a.example.com/a.js");
+    const d = resolveUrl("edgeone", "https://www.example.com/plain.js", null);
+    assert.ok(d.ok && d.url.submit === "https://www.example.com/plain.js");
+  });
+
+  it("checks the length limit after a /path is prefixed with the domain and after encoding", () => {
+    const { resolveUrl } = require("../../provider/resources/urls") as typeof import("../../provider/resources/urls");
+    const path = `/${"a".repeat(1015)}`;
+    assert.equal(path.length, 1016);
+    const r = resolveUrl("alibaba-cdn", path, "cdn.example.com");
+    assert.ok(!r.ok && /1031 characters long as submitted \(with the domain\)/.test(r.reason));
+    const e = resolveUrl("edgeone", `https://www.example.com/${"é".repeat(170)}`, null);
+    assert.ok(!e.ok && /percent-encoded/.test(e.reason), "170 characters become 1,020 escapes");
+  });
+});
