@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run emulator -- [--port 0] [--host 127.0.0.1] [--config file.json]`: starts the emulator and prints, as the
- * first stdout line, `{"url":…,"credentials":{"tencent":{…},"alibaba":{…}}}`; serves until SIGINT/SIGTERM.
+ * `npm run emulator -- [--port 0] [--host 127.0.0.1] [--config file.json] [--rate-limits]`: starts the emulator and
+ * prints, as the first stdout line, `{"url":…,"credentials":{"tencent":{…},"alibaba":{…}}}`; serves until
+ * SIGINT/SIGTERM. `--rate-limits` enforces the vendors' documented per-account rates (`rateLimits.enabled`, README).
  * Fixed credentials: --tencent-secret-id/--tencent-secret-key/--alibaba-access-key-id/--alibaba-access-key-secret, or
  * the env variables EMULATOR_TENCENT_SECRET_ID, EMULATOR_TENCENT_SECRET_KEY, EMULATOR_ALIBABA_ACCESS_KEY_ID,
  * EMULATOR_ALIBABA_ACCESS_KEY_SECRET.
@@ -11,7 +12,10 @@ import { parseArgs } from "node:util";
 import { randomCredentials, type EmulatorCredentials } from "./core/context";
 import { startEmulator } from "./server";
 
-function credentials(v: Record<string, string | undefined>): EmulatorCredentials {
+/** The credential flags. */
+type CredentialFlags = Partial<Record<"tencent-secret-id" | "tencent-secret-key" | "alibaba-access-key-id" | "alibaba-access-key-secret", string>>;
+
+function credentials(v: CredentialFlags): EmulatorCredentials {
   const r = randomCredentials();
   const e = process.env;
   return {
@@ -30,12 +34,14 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "0" }, host: { type: "string", default: "127.0.0.1" }, config: { type: "string" },
+      "rate-limits": { type: "boolean", default: false },
       "tencent-secret-id": { type: "string" }, "tencent-secret-key": { type: "string" },
       "alibaba-access-key-id": { type: "string" }, "alibaba-access-key-secret": { type: "string" },
     },
   });
   const file = values.config ? JSON.parse(fs.readFileSync(values.config, "utf8")) : {};
-  const { rules, ...config } = file as { rules?: never };
+  const { rules, ...fromFile } = file as { rules?: never; rateLimits?: object };
+  const config = values["rate-limits"] ? { ...fromFile, rateLimits: { ...fromFile.rateLimits, enabled: true } } : fromFile;
   const emu = await startEmulator({ port: Number(values.port), host: values.host, config, rules, credentials: credentials(values) });
   process.stdout.write(`${JSON.stringify({ url: emu.url, credentials: emu.credentials })}\n`);
   const stop = () => void emu.close().then(() => process.exit(0));

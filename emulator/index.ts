@@ -10,4 +10,6 @@ export type { EmulatorStats } from "./core/stats";
 export type { EmulatorCredentials } from "./core/context";
 export type { EmulatorConfig, OutcomeRule, Fault, FaultKind, Outcome, Product } from "./core/types";
 export type { VariantDef } from "./core/variants";
+export type { RateLimitConfig, DocumentedRate } from "./core/rate-limit";
+export { DOCUMENTED_RATES } from "./core/rate-limit";
 export { variantSettings } from "./core/variants";

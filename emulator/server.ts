@@ -11,7 +11,7 @@ import { contextOf, createState, type EmulatorCredentials } from "./core/context
 import { handleControl, localControl, type EmulatorControl } from "./core/control";
 import type { Outage } from "./core/outage";
 import type { EmulatorRequest, EmulatorResponse, OutcomeRule, ProductModule } from "./core/types";
-import { tencentModule } from "./tencent";
+import { tencentModule } from "./teo";
 
 /** The product modules served by default: Tencent EdgeOne and Alibaba CDN/DCDN/ESA. */
 export function defaultModules(): ProductModule[] {
@@ -137,6 +137,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     close: () => new Promise((resolve) => {
       closed = true;
       state.outage.end();
+      state.clock.abandonSleeps();
       server.closeAllConnections?.();
       if (!server.listening) return resolve();
       server.close(() => resolve());

@@ -12,7 +12,9 @@ const DAY = 86_400_000;
  *   ESA: plan-dependent and undocumented (§A.3), 1000 chosen;
  * - history: Alibaba queries cover the last 3 days (seed pages 000–002); EdgeOne's retention is not documented, 30 days
  *   chosen (its queries are limited to 7-day ranges, seed 003);
- * - a URL stays in progress 1.5 s by default, so a demo finishes in seconds.
+ * - a URL stays in progress 1.5 s by default, so a demo finishes in seconds;
+ * - unset, so their defaults apply: `quotas.teo.edgeDaily` (1000, teo/models.ts `EDGE_DAILY_DEFAULT`), `rateLimits`
+ *   (not enforced, core/rate-limit.ts), `variants` (each variant's first value).
  */
 export function defaultConfig(): EmulatorConfig {
   return {

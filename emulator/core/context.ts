@@ -8,8 +8,9 @@ import { defaultConfig, mergeConfig } from "./config";
 import { createFaultQueue, type FaultQueue } from "./faults";
 import { createOutage, type Outage } from "./outage";
 import { planOutcome, validateRules } from "./planner";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
 import { createStats, type StatsRecorder } from "./stats";
-import type { EmulatorConfig, EmulatorContext, OutcomeRule, ProductModule } from "./types";
+import type { CallKind, EmulatorConfig, EmulatorContext, OutcomeRule, Product, ProductModule, TakenFault } from "./types";
 
 /** Credentials the emulator accepts. */
 export interface EmulatorCredentials {
@@ -33,6 +34,8 @@ export interface EmulatorState {
   /** The wall-clock outage window of `down` faults (the server follows it). */
   outage: Outage;
   stats: StatsRecorder;
+  /** Per-account token buckets (wall clock), consulted when `config.rateLimits.enabled`. */
+  limiter: RateLimiter;
   credentials: EmulatorCredentials;
   config: EmulatorConfig;
   /** The configuration at start-up; a reset returns to it. */
@@ -46,12 +49,35 @@ export interface EmulatorState {
 export function createState(o: { credentials?: EmulatorCredentials; config?: unknown; rules?: unknown; modules: ProductModule[] }): EmulatorState {
   const config = mergeConfig(defaultConfig(), o.config ?? {});
   return {
-    clock: createVirtualClock(), faults: createFaultQueue(), outage: createOutage(), stats: createStats(),
+    clock: createVirtualClock(), faults: createFaultQueue(), outage: createOutage(), stats: createStats(), limiter: createRateLimiter(),
     credentials: o.credentials ?? randomCredentials(),
     config, initialConfig: config,
     rules: o.rules ? validateRules(o.rules) : [],
     nonces: new Set(), modules: o.modules,
   };
+}
+
+/**
+ * The key id a call to `product` was authenticated with. Faults are taken after authentication and the emulator
+ * accepts one key per vendor, so it is that key (the rate limiter's "account").
+ */
+function keyIdOf(state: EmulatorState, product: Product): string {
+  return product === "teo" ? state.credentials.tencent.secretId : state.credentials.alibaba.accessKeyId;
+}
+
+/**
+ * The fault a call meets: the rate limiter's `throttle` (with the time until a token is free as the retry hint, which
+ * Alibaba sends as `x-acs-retry-after`), else a queued fault; a `delay` waits on the virtual clock.
+ */
+function takeFault(state: EmulatorState, product: Product, action: string, kind?: CallKind): TakenFault | null {
+  const admission = state.limiter.admit(keyIdOf(state, product), product, action, state.config.rateLimits);
+  if (!admission.admitted) {
+    state.stats.throttled(product, action);
+    return { kind: "throttle", product, action, delayMs: admission.retryAfterMs };
+  }
+  const fault = state.faults.take(product, action, kind);
+  if (fault?.kind !== "delay") return fault;
+  return { ...fault, wait: () => state.clock.sleep(fault.delayMs ?? 0) };
 }
 
 /** The context product modules see (reads the state live, so control-plane changes apply at once). */
@@ -60,7 +86,7 @@ export function contextOf(state: EmulatorState): EmulatorContext {
     now: () => state.clock.now(),
     realNow: () => Date.now(),
     plan: (url) => planOutcome(state.rules, url, state.config.defaultDurationMs),
-    takeFault: (product, action, kind) => state.faults.take(product, action, kind),
+    takeFault: (product, action, kind) => takeFault(state, product, action, kind),
     record: (product, action, kind, urls) => state.stats.record(product, action, kind, urls),
     secretFor: (vendor, keyId) => {
       const c = state.credentials;
@@ -73,12 +99,16 @@ export function contextOf(state: EmulatorState): EmulatorContext {
   };
 }
 
-/** Control-plane reset: tasks, counters, faults, outage, rules, clock and config back to start-up; credentials kept. */
+/**
+ * Control-plane reset: tasks, counters, rate-limit buckets, faults, outage, rules, clock and config back to start-up
+ * (calls held by `delay` faults are released at once); credentials kept.
+ */
 export function resetState(state: EmulatorState): void {
   state.modules.forEach((m) => m.reset());
   state.faults.clear();
   state.outage.end();
   state.stats.reset();
+  state.limiter.reset();
   state.rules = [];
   state.nonces.clear();
   state.clock.reset();

@@ -7,6 +7,7 @@ import type { ClockMode } from "./clock";
 import { mergeConfig } from "./config";
 import { contextOf, resetState, type EmulatorState } from "./context";
 import { validateRules } from "./planner";
+import { validateRateLimits } from "./rate-limit";
 import { validateVariants, type VariantDef } from "./variants";
 import type { EmulatorStats } from "./stats";
 import type { AcceptedTask, EmulatorConfig, Fault, OutcomeRule } from "./types";
@@ -20,6 +21,8 @@ export interface EmulatorSnapshot {
   faults: Fault[];
   /** Wall-clock ms at which the current `down` outage ends, or null when up. */
   downUntil: number | null;
+  /** Calls held by a `delay` fault, waiting for the emulator clock. */
+  delayedCalls: number;
   stats: EmulatorStats;
 }
 
@@ -66,17 +69,18 @@ export function localControl(state: EmulatorState): EmulatorControl {
     clearFaults: async () => state.faults.clear(),
     setConfig: async (patch) => {
       validateVariants((patch as { variants?: unknown }).variants, state.modules.flatMap((m) => [...m.variants]));
+      validateRateLimits((patch as { rateLimits?: unknown }).rateLimits);
       state.config = mergeConfig(state.config, patch);
     },
     stats: async () => state.stats.snapshot(),
-    variants: async () => state.modules.flatMap((m) => [...m.variants]),
+    variants: async () => [...new Map(state.modules.flatMap((m) => m.variants.map((d) => [d.name, d] as const))).values()],
     tasks: async () => {
       const ctx = contextOf(state);
       return state.modules.flatMap((m) => m.tasks(ctx));
     },
     state: async () => ({
       now: state.clock.now(), mode: state.clock.mode(), config: state.config, rules: state.rules,
-      faults: state.faults.pending(), downUntil: state.outage.until(), stats: state.stats.snapshot(),
+      faults: state.faults.pending(), downUntil: state.outage.until(), delayedCalls: state.clock.sleeping(), stats: state.stats.snapshot(),
     }),
   };
 }

@@ -3,7 +3,7 @@
  * error envelope, what "no task" looks like) come from the module through {@link FaultedCall}; the socket-level parts
  * are returned as a {@link TransportEffect} that the server carries out.
  */
-import type { EmulatorResponse, Fault } from "./types";
+import type { EmulatorResponse, Fault, TakenFault } from "./types";
 
 /** The vendor-specific halves of a call a fault may change. */
 export interface FaultedCall {
@@ -25,8 +25,11 @@ export function truncatedBody(body: unknown): string {
   return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
 }
 
-/** Serves `call` under `fault` (null: no fault). */
-export async function serveWithFault(fault: Fault | null, call: FaultedCall): Promise<EmulatorResponse> {
+/**
+ * Serves `call` under `fault` (null: no fault). A `delay` waits with the fault's `wait` (the emulator clock, set by the
+ * context's `takeFault`), or sleeps `delayMs` of wall-clock time when the fault has none.
+ */
+export async function serveWithFault(fault: TakenFault | null, call: FaultedCall): Promise<EmulatorResponse> {
   if (!fault) return call.serve(false);
   switch (fault.kind) {
     case "throttle":
@@ -34,7 +37,7 @@ export async function serveWithFault(fault: Fault | null, call: FaultedCall): Pr
     case "error":
       return call.refuse(fault);
     case "delay":
-      await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));
+      await (fault.wait ? fault.wait() : new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0)));
       return call.serve(false);
     case "empty":
       return call.serve(true);

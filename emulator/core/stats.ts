@@ -1,6 +1,7 @@
 /**
- * Call counters: every served call by `product:action`, plus submits and submitted URLs per product. Tests use them
- * to prove that nothing was submitted twice and that delete/destroy make no cloud call.
+ * Call counters: every served call by `product:action`, plus submits and submitted URLs per product, and the calls the
+ * rate limiter refused. Tests use them to prove that nothing was submitted twice and that delete/destroy make no cloud
+ * call.
  */
 import type { Product } from "./types";
 
@@ -14,6 +15,8 @@ export interface EmulatorStats {
   submittedUrls: Record<Product, number>;
   /** Query calls per product. */
   queries: Record<Product, number>;
+  /** Calls refused by the rate limiter (core/rate-limit.ts), by `product:Action`; not counted in `calls`. */
+  throttled: Record<string, number>;
 }
 
 const zero = (): Record<Product, number> => ({ teo: 0, cdn: 0, dcdn: 0, esa: 0 });
@@ -21,13 +24,16 @@ const zero = (): Record<Product, number> => ({ teo: 0, cdn: 0, dcdn: 0, esa: 0 }
 /** Mutable counters. */
 export interface StatsRecorder {
   record(product: Product, action: string, kind: "submit" | "query" | "quota" | "other", urls?: number): void;
+  /** Counts a call the rate limiter refused. */
+  throttled(product: Product, action: string): void;
   snapshot(): EmulatorStats;
   reset(): void;
 }
 
 /** Creates zeroed counters. */
 export function createStats(): StatsRecorder {
-  let s: EmulatorStats = { calls: {}, submits: zero(), submittedUrls: zero(), queries: zero() };
+  const empty = (): EmulatorStats => ({ calls: {}, submits: zero(), submittedUrls: zero(), queries: zero(), throttled: {} });
+  let s = empty();
   return {
     record(product, action, kind, urls = 0) {
       const key = `${product}:${action}`;
@@ -38,7 +44,11 @@ export function createStats(): StatsRecorder {
       }
       if (kind === "query") s.queries[product] += 1;
     },
+    throttled(product, action) {
+      const key = `${product}:${action}`;
+      s.throttled[key] = (s.throttled[key] ?? 0) + 1;
+    },
     snapshot: () => JSON.parse(JSON.stringify(s)) as EmulatorStats,
-    reset: () => void (s = { calls: {}, submits: zero(), submittedUrls: zero(), queries: zero() }),
+    reset: () => void (s = empty()),
   };
 }

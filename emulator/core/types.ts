@@ -6,6 +6,7 @@
  * against.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import type { RateLimitConfig } from "./rate-limit";
 
 /** The four emulated APIs. */
 export type Product = "teo" | "cdn" | "dcdn" | "esa";
@@ -42,7 +43,8 @@ export type CallKind = "submit" | "query" | "quota" | "other";
  * - refusals (the vendor answers with an error): `throttle` (the vendor's rate-limit error), `internal` (the vendor's
  *   internal error), `error` (`code`, `message`; Alibaba's HTTP status from `httpStatus`, else the code's documented
  *   status, else 400; Tencent errors are always HTTP 200);
- * - `delay`: serve normally after `delayMs` of wall-clock time;
+ * - `delay`: serve normally once the emulator clock has moved `delayMs` on (real mode: `delayMs` of wall-clock time, or
+ *   sooner when the clock is advanced; manual mode: when `advance()` reaches it);
  * - transport faults: `drop-after-accept` (the call is fully served — a submit creates its task and is counted — then
  *   the socket is destroyed without an answer), `reset` (the socket is destroyed before anything is served; the client
  *   cannot tell it from `drop-after-accept`), `down` (a wall-clock outage of `durationMs`: new connections are refused,
@@ -64,7 +66,7 @@ export interface Fault {
   message?: string;
   /** `error` (Alibaba only): the HTTP status; default the code's documented status. */
   httpStatus?: number;
-  /** `delay`: wall-clock ms before serving. `throttle` (Alibaba): the `x-acs-retry-after` value. */
+  /** `delay`: virtual ms before serving (see {@link FaultKind}). `throttle` (Alibaba): the `x-acs-retry-after` value. */
   delayMs?: number;
   /** `down`: length of the outage in wall-clock ms (required). */
   durationMs?: number;
@@ -78,6 +80,14 @@ export interface Fault {
   count?: number;
 }
 
+/**
+ * A fault as a call takes it: a queued one, or the rate limiter's `throttle`. `wait` (delays): resolves when the call
+ * may be served, following the emulator clock; without it a delay is a wall-clock sleep of `delayMs`.
+ */
+export interface TakenFault extends Fault {
+  wait?: () => Promise<void>;
+}
+
 /** Declared zones, domains and sites. When `restrict` is null every well-formed id is accepted (auto-provisioned). */
 export interface EmulatorRestrictions {
   teoZones?: { zoneId: string; domains: string[] }[];
@@ -88,7 +98,12 @@ export interface EmulatorRestrictions {
 
 /** Quota settings; all counts are URLs. */
 export interface EmulatorQuotas {
-  teo: { batch: number; daily: number };
+  /**
+   * `edgeDaily`: the separate daily quota of `Mode: edge` submits (default 1000, teo_models.d.ts
+   * `CreatePrefetchTaskRequest.Mode`: "edge prefetch is allotted its own quota, 1,000 a day by default, and does not
+   * consume the regular prefetch quota").
+   */
+  teo: { batch: number; daily: number; edgeDaily?: number };
   cdn: { daily: number };
   dcdn: { daily: number };
   esa: { daily: number };
@@ -108,6 +123,8 @@ export interface EmulatorConfig {
   alibaba?: AlibabaOptions;
   /** Chosen values of undocumented behaviours (core/variants.ts); unset: each variant's default. */
   variants?: Record<string, string>;
+  /** The vendors' per-account rate limits (core/rate-limit.ts); unset or `enabled: false`: not enforced. */
+  rateLimits?: RateLimitConfig;
 }
 
 /** Alibaba-only configuration. */
@@ -132,8 +149,12 @@ export interface EmulatorContext {
   realNow(): number;
   /** Chooses the fate of a URL submitted now (rules first, then the default success). */
   plan(url: string): PlannedOutcome;
-  /** Takes one matching queued fault, or null; `kind` lets `empty` faults match query calls only. */
-  takeFault(product: Product, action: string, kind?: CallKind): Fault | null;
+  /**
+   * The fault this call meets, or null: a `throttle` when the call is over its action's rate limit
+   * (`config.rateLimits`, core/rate-limit.ts; the queue is then left alone), else one use of the first matching queued
+   * fault; `kind` lets `empty` faults match query calls only. Call it once per call, after authentication.
+   */
+  takeFault(product: Product, action: string, kind?: CallKind): TakenFault | null;
   /** Counts a served call; `kind` separates submits from queries for the no-duplicate-submit proofs. */
   record(product: Product, action: string, kind: CallKind, urls?: number): void;
   /** The secret for a key id, or null when the key id is unknown. */
@@ -187,6 +208,13 @@ export interface ProductModule {
   tasks(ctx: EmulatorContext): AcceptedTask[];
   /** The undocumented behaviours this module offers as variants (core/variants.ts). */
   variants: readonly import("./variants").VariantDef[];
+  /**
+   * The vendor's rate-limit refusal for `req` (or, without it, for the module's first product), as the module renders
+   * it under the current variants (e.g. Alibaba `alibaba.throttleCode`). The core's rate limiter and any other caller
+   * outside the module use it instead of inventing an envelope. `retryAfterMs`: a retry hint, where the vendor sends
+   * one (Alibaba `x-acs-retry-after`). The call is not recorded and takes no fault.
+   */
+  throttle?(ctx: EmulatorContext, req?: EmulatorRequest, retryAfterMs?: number): EmulatorResponse;
 }
 
 /** One accepted URL task, as the control plane lists it (no vendor counterpart: tests prove "never lost" with it). */

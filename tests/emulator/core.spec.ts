@@ -33,6 +33,53 @@ describe("emulator core", () => {
     assert.throws(() => c.advance(-1), /non-negative/);
   });
 
+  it("virtual clock sleeps: manual mode releases them only by advance(); real mode by a wall timer or advance(); reset releases all", async () => {
+    let wall = 1_000_000;
+    const timers: { fn: () => void; at: number }[] = [];
+    const fire = async () => {
+      for (const t of timers.filter((x) => x.at <= wall)) t.fn();
+      await Promise.resolve();
+    };
+    const c = createVirtualClock(() => wall, {
+      setTimeout: (fn, ms) => { const t = { fn, at: wall + ms }; timers.push(t); return t; },
+      clearTimeout: (t) => {
+        const i = timers.indexOf(t as never);
+        if (i >= 0) timers.splice(i, 1);
+      },
+    });
+    const done: string[] = [];
+    c.setMode("manual");
+    void c.sleep(1000).then(() => done.push("a"));
+    wall += 5000;
+    await fire();
+    assert.deepEqual([done, c.sleeping(), timers.length], [[], 1, 0], "frozen: wall time does not release a manual-mode sleep");
+    c.advance(999);
+    await Promise.resolve();
+    assert.deepEqual(done, []);
+    c.advance(1);
+    await Promise.resolve();
+    assert.deepEqual([done, c.sleeping()], [["a"], 0]);
+    c.setMode("real");
+    void c.sleep(300).then(() => done.push("b"));
+    void c.sleep(10_000).then(() => done.push("c"));
+    wall += 300;
+    await fire();
+    assert.deepEqual(done, ["a", "b"], "real mode: the wall timer releases it");
+    c.advance(9_000);
+    await Promise.resolve();
+    assert.deepEqual([done, c.sleeping()], [["a", "b"], 1]);
+    void c.sleep(60_000).then(() => done.push("d"));
+    c.reset();
+    await Promise.resolve();
+    assert.deepEqual([done.slice(2).sort(), c.sleeping()], [["c", "d"], 0], "reset releases every sleep");
+    void c.sleep(5).then(() => done.push("e"));
+    c.abandonSleeps();
+    wall += 10;
+    await fire();
+    assert.deepEqual([done.includes("e"), c.sleeping()], [false, 0], "abandoned sleeps are never released");
+    await c.sleep(0);
+  });
+
   it("rules: first match wins, substring or /regex/, default success after the default duration", () => {
     const rules = validateRules([{ match: "/\\.m3u8$/i", outcome: "timeout", durationMs: 5 }, { match: "bad", outcome: "failed", failType: "originPullFailed" }]);
     assert.deepEqual(planOutcome(rules, "https://a.example.com/LIVE.M3U8", 100), { outcome: "timeout", durationMs: 5, failType: null, message: null });
@@ -161,7 +208,7 @@ describe("emulator core", () => {
   it("CLI: the first stdout line is the JSON handshake, and the emulator serves until killed", async function () {
     this.timeout(30_000);
     const script = path.resolve(__dirname, "..", "..", "scripts", "emulator.js");
-    const child = spawn(process.execPath, [script, "--port", "0", "--tencent-secret-id", "AKIDfixed", "--tencent-secret-key", "k"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [script, "--port", "0", "--tencent-secret-id", "AKIDfixed", "--tencent-secret-key", "k", "--rate-limits"], { stdio: ["ignore", "pipe", "inherit"] });
     try {
       const first = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once("line", resolve));
       const hello = JSON.parse(first);
@@ -170,10 +217,56 @@ describe("emulator core", () => {
       assert.ok(hello.credentials.alibaba.accessKeyId && hello.credentials.alibaba.accessKeySecret);
       const stats = await controlClient(hello.url).stats();
       assert.deepEqual(stats.submits, { teo: 0, cdn: 0, dcdn: 0, esa: 0 });
+      assert.deepEqual((await controlClient(hello.url).state()).config.rateLimits, { enabled: true }, "--rate-limits enforces the documented rates");
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
+  });
+});
+
+describe("emulator: the delay fault follows the emulator clock", () => {
+  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  const quota = () => {
+    const { teo } = require("tencentcloud-sdk-nodejs-teo");
+    const { secretId, secretKey } = emu.credentials.tencent;
+    return new teo.v20220901.Client({ credential: { secretId, secretKey }, region: "", profile: { httpProfile: { endpoint: `127.0.0.1:${emu.port}`, protocol: "http://" } } })
+      .DescribeContentQuota({ ZoneId: "zone-delay1" }) as Promise<unknown>;
+  };
+  /** Resolves once the emulator holds `n` delayed calls (the request has arrived and met its fault). */
+  const held = async (n: number) => {
+    while ((await emu.control.state()).delayedCalls !== n) await new Promise((r) => setImmediate(r));
+  };
+  before(async () => {
+    for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
+    emu = await startEmulator({ port: 0 });
+  });
+  beforeEach(async () => emu.control.reset());
+  after(async () => emu.close());
+
+  it("manual clock: a delayed call is answered when advance() has moved the clock by delayMs, not before", async () => {
+    await emu.control.setClock({ mode: "manual" });
+    await emu.control.addFaults([{ product: "teo", action: "DescribeContentQuota", kind: "delay", delayMs: 60_000 }]);
+    let answered = false;
+    const call = quota().then((r) => ((answered = true), r));
+    await held(1);
+    await emu.control.advance(59_999);
+    assert.deepEqual([(await emu.control.state()).delayedCalls, answered, (await emu.control.stats()).calls["teo:DescribeContentQuota"]], [1, false, undefined]);
+    await emu.control.advance(1);
+    assert.ok(((await call) as { PrefetchQuota: unknown[] }).PrefetchQuota.length > 0);
+    assert.deepEqual([(await emu.control.state()).delayedCalls, (await emu.control.stats()).calls["teo:DescribeContentQuota"]], [0, 1]);
+  });
+
+  it("reset releases a held call (served against the reset state); real mode serves it after delayMs of wall time", async () => {
+    await emu.control.setClock({ mode: "manual" });
+    await emu.control.addFaults([{ product: "teo", kind: "delay", delayMs: 3_600_000 }]);
+    const call = quota();
+    await held(1);
+    await emu.control.reset();
+    await call;
+    await emu.control.addFaults([{ product: "teo", kind: "delay", delayMs: 20 }]);
+    await quota();
+    assert.equal((await emu.control.state()).delayedCalls, 0);
   });
 });
 

@@ -11,7 +11,7 @@ import * as net from "node:net";
 import { startEmulator, type Product } from "../../emulator";
 import { percentEncode } from "../../emulator/alibaba/encode";
 import { rpcSignature } from "../../emulator/alibaba/signature-v1";
-import { tc3Signature } from "../../emulator/tencent/signature";
+import { tc3Signature } from "../../emulator/teo/signature";
 import { cdnClient, models, type AliFixture } from "./alibaba-fixture";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { startEmulator } from "../../emulator";
-import { tc3Signature } from "../../emulator/tencent/signature";
+import { tc3Signature } from "../../emulator/teo/signature";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { teo } = require("tencentcloud-sdk-nodejs-teo");

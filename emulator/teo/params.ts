@@ -35,9 +35,16 @@ export function optionalStrings(b: Body, name: string): string[] | undefined {
   return v as string[];
 }
 
-/** Zone ids look like `zone-2noz78a8ev6k` (seed 003 example `zone-z8m9mgx`). */
-export function zoneIdOf(b: Body): string {
+/** `ZoneId: "*"`: every zone of the account, CreatePrefetchTask only (teo_models.d.ts `CreatePrefetchTaskRequest.ZoneId`). */
+export const ALL_ZONES = "*";
+
+/**
+ * The `ZoneId`. Zone ids look like `zone-2noz78a8ev6k` (seed 003 example `zone-z8m9mgx`); `allowAll`: `*` is accepted
+ * too (only CreatePrefetchTask documents it; the query and quota requests say "zone ID" and nothing more).
+ */
+export function zoneIdOf(b: Body, allowAll = false): string {
   const zoneId = requireString(b, "ZoneId");
+  if (allowAll && zoneId === ALL_ZONES) return zoneId;
   if (!/^zone-[a-z0-9]+$/.test(zoneId)) throw new TeoError("InvalidParameter.ParameterError", `Parameter error: ZoneId ${zoneId} is not a valid zone id.`);
   return zoneId;
 }

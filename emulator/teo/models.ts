@@ -1,0 +1,118 @@
+/**
+ * EdgeOne prefetch state in memory: one job per submit, one task per accepted URL (plus listed media segments), with
+ * status derived from the virtual clock and the planned outcome; daily quota counters per zone, one for the regular
+ * quota and one for edge mode; and how a task is rendered.
+ */
+import { visibilityLagMs } from "../core/common-variants";
+import type { EmulatorConfig, PlannedOutcome } from "../core/types";
+import { echoTarget } from "./urls";
+
+/** One stored URL task. */
+export interface TeoTaskRecord {
+  jobId: string;
+  zoneId: string;
+  /** The target as submitted (queries echo it under `teo.urlEcho`). */
+  target: string;
+  createdAt: number;
+  plan: PlannedOutcome;
+  /** For a media segment: the playlist it came from (segments are not submitted URLs). */
+  segmentOf?: string;
+}
+
+/** Which daily quota a submit spends: `Mode: default` or `Mode: edge`. */
+export type QuotaPool = "default" | "edge";
+
+/**
+ * Edge mode's own daily quota when `config.quotas.teo.edgeDaily` is unset: "edge prefetch is allotted its own quota,
+ * 1,000 a day by default, and does not consume the regular prefetch quota" (teo_models.d.ts
+ * `CreatePrefetchTaskRequest.Mode`, cloud-apis.md §A.4).
+ */
+export const EDGE_DAILY_DEFAULT = 1000;
+
+/** `Quota.Type` of the regular URL prefetch quota (teo_models.d.ts `Quota.Type`). */
+export const PREFETCH_QUOTA_TYPE = "prefetch_url";
+/** `Quota.Type` of the edge-mode quota under `teo.edgeQuotaListing` = `listed`: a guess, no page names it. */
+export const EDGE_PREFETCH_QUOTA_TYPE = "prefetch_url_edge";
+
+/** The daily limit of a pool. */
+export function dailyLimit(pool: QuotaPool, config: EmulatorConfig): number {
+  const q = config.quotas.teo;
+  return pool === "edge" ? q.edgeDaily ?? EDGE_DAILY_DEFAULT : q.daily;
+}
+
+/** FailType/FailMessage for an outcome when the rule names none (FailType values: cloud-apis.md §A.4; message: seed 003). */
+const FAILURE_DEFAULTS: Record<string, [string, string]> = {
+  failed: ["originPullFailed", "Origin-pull failure, retry or check if the origin server exists, service unavailable or response timeout, throttling policy triggered, security policy restricted, network failure, bandwidth/connection limit."],
+  timeout: ["taskFailed", "The prefetch task timed out."],
+  canceled: ["taskFailed", "The prefetch task was canceled."],
+  invalid: ["originPullFailed", "The origin server responded with a non-2xx status code. Please check the origin server."],
+};
+
+/** ISO-8601 UTC without milliseconds, as the API renders times (`2022-02-09T02:28:43Z`). */
+export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** A task as `DescribePrefetchTasks` renders it (seed 003 `Task`). */
+export interface RenderedTask {
+  JobId: string;
+  Target: string;
+  Type: string;
+  Method: string;
+  Status: string;
+  CreateTime: string;
+  UpdateTime: string;
+  FailType: string;
+  FailMessage: string;
+}
+
+/** The task as `DescribePrefetchTasks` renders it at virtual time `now`, its target in the `teo.urlEcho` form. */
+export function renderTask(t: TeoTaskRecord, now: number, config: EmulatorConfig): RenderedTask {
+  const done = now >= t.createdAt + t.plan.durationMs;
+  const status = !done ? "processing" : t.plan.outcome === "success" ? "success" : t.plan.outcome;
+  const [failType, failMessage] = done && t.plan.outcome !== "success" ? FAILURE_DEFAULTS[t.plan.outcome] : ["", ""];
+  return {
+    JobId: t.jobId, Target: echoTarget(t.target, config), Type: "prefetch_url", Method: "", Status: status,
+    CreateTime: isoSeconds(t.createdAt), UpdateTime: isoSeconds(done ? t.createdAt + t.plan.durationMs : t.createdAt),
+    FailType: t.plan.failType ?? failType, FailMessage: t.plan.message ?? failMessage,
+  };
+}
+
+/** The UTC+8 calendar day of a time: the daily quota rolls over at midnight China Standard Time (§D.3). */
+export const quotaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The store. */
+export class TeoStore {
+  tasks: TeoTaskRecord[] = [];
+  private used = new Map<string, number>();
+  private seq = 0;
+
+  /** A fresh 12-character job id like the vendor's `20ga521cpwch`. */
+  nextJobId(): string {
+    this.seq += 1;
+    return `20${this.seq.toString(36).padStart(4, "0")}${Math.random().toString(36).slice(2, 8).padEnd(6, "x")}`;
+  }
+
+  /** URLs a zone's pool has spent on the UTC+8 day of `now`. */
+  usedToday(pool: QuotaPool, zoneId: string, now: number): number {
+    return this.used.get(`${pool}|${zoneId}|${quotaDay(now)}`) ?? 0;
+  }
+
+  /** What is left of a zone's pool today. */
+  availableToday(pool: QuotaPool, zoneId: string, now: number, config: EmulatorConfig): number {
+    return Math.max(0, dailyLimit(pool, config) - this.usedToday(pool, zoneId, now));
+  }
+
+  spend(pool: QuotaPool, zoneId: string, now: number, n: number): void {
+    this.used.set(`${pool}|${zoneId}|${quotaDay(now)}`, this.usedToday(pool, zoneId, now) + n);
+  }
+
+  /** Tasks a query may see at `now`: past the visibility lag (`tasks.visibilityLag`) and within history. */
+  visible(zoneId: string, now: number, config: EmulatorConfig): TeoTaskRecord[] {
+    const lag = visibilityLagMs(config);
+    return this.tasks.filter((t) => t.zoneId === zoneId && now >= t.createdAt + lag && now - t.createdAt <= config.historyMs.teo);
+  }
+
+  reset(): void {
+    this.tasks = [];
+    this.used.clear();
+  }
+}
