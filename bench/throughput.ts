@@ -20,6 +20,7 @@ export async function throughputFigures(url: string, secretId: string, secretKey
   const client = new TeoSdk.teo.v20220901.Client(teoClientConfig({
     credentials: { accessKeyId: secretId, accessKeySecret: secretKey, securityToken: null },
     region: "", endpoint: url, requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, signatureAlgorithm: "v3",
+    tencentDomain: null, alibabaAccountType: null, alibabaPreloadDetail: false,
   }));
   const request = { ZoneId: zoneId, Offset: 0, Limit: 1000, Filters: [{ Name: "job-id", Values: [jobId] }] };
   const first = await client.DescribePrefetchTasks(request);

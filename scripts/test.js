@@ -13,7 +13,7 @@ const { linkSelf } = require("./link-self");
 const root = path.resolve(__dirname, "..");
 const SUITES = {
   main: ["tests/unit/**/*.spec.ts", "tests/emulator/**/*.spec.ts", "tests/adapters/**/*.spec.ts",
-    "tests/host/**/*.spec.ts", "tests/sequence/**/*.spec.ts", "tests/matrix/**/*.spec.ts", "tests/packaging/**/*.spec.ts",
+    "tests/host/**/*.spec.ts", "tests/sequence/**/*.spec.ts", "tests/matrix/**/*.spec.ts", "tests/variants/**/*.spec.ts", "tests/packaging/**/*.spec.ts",
     "tests/e2e/**/*.spec.ts"],
   program: ["tests/program/**/*.spec.ts"],
 };

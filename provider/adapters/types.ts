@@ -28,7 +28,27 @@ export interface Connection {
   requestTimeoutMs: number;
   /** Alibaba only: `v3` (ACS3-HMAC-SHA256, the SDK default) or `v2` (RPC HMAC-SHA1). */
   signatureAlgorithm: "v3" | "v2";
+  /**
+   * Tencent only: the root domain of the API hosts, `tencentcloudapi.com` (China site) or `intl.tencentcloudapi.com`
+   * (international site); the TEO host is `teo.<domain>`. Null: `tencentcloudapi.com`. Named after the tencentcloud
+   * provider's `domain` setting (`tencentcloud:domain`, `TENCENTCLOUD_DOMAIN`). An `endpoint` override wins.
+   */
+  tencentDomain: string | null;
+  /**
+   * Alibaba only: which site the account belongs to, `Domestic` (China) or `International`, as the alicloud provider's
+   * `account_type` (`alicloud:accountType`, `ALIBABA_CLOUD_ACCOUNT_TYPE`). It picks the ESA host; null: from the region.
+   * An `endpoint` override wins.
+   */
+  alibabaAccountType: AlibabaAccountType | null;
+  /**
+   * Alibaba CDN only: read per-URL detail with the allow-listed `DescribePreloadDetailById` as an enrichment
+   * (`cdnPrefetch:alibabaPreloadDetail`, `CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL`); false by default.
+   */
+  alibabaPreloadDetail: boolean;
 }
+
+/** The alicloud provider's account types (its `account_type` argument accepts exactly these, case-insensitively). */
+export type AlibabaAccountType = "Domestic" | "International";
 
 /** Fixed vendor limits and polling defaults an adapter declares (each with a source link in the adapter). */
 export interface AdapterLimits {

@@ -105,6 +105,13 @@ export interface QueryResult {
    * the caller keeps its last known state instead of treating the URLs as lost.
    */
   historyUnavailable: boolean;
+  /**
+   * Targets the cloud lists under the batches' tasks that are none of the submitted URLs, each under the target as
+   * the cloud lists it: EdgeOne's media segments (with `prefetchMediaSegments`, the TS segments of an M3U8 are
+   * prefetched under the same job; segments over the daily quota are silently dropped, cloud-apis.md §A.4). Reported
+   * for information only: they never decide whether the submitted URLs are done. Absent when there are none.
+   */
+  extra?: UrlObservation[];
 }
 
 /** The prefetch quota as the cloud reports it. */

@@ -88,6 +88,10 @@ function ruleFailures(news: Record<string, unknown>): Failure[] {
   if (news.wait === false && typeof news.waitTimeoutSeconds === "number") {
     failures.push({ property: "waitTimeoutSeconds", reason: "has no effect with wait: false; remove one of them" });
   }
+  if (news.zoneId === "*" && news.wait !== false) {
+    failures.push({ property: "zoneId", reason: "* (every zone of the account) can submit, but DescribePrefetchTasks documents no * to read the status " +
+      "with (teo_models.d.ts): set wait: false, or use the zone's own id so the provider can wait" });
+  }
   if (news.submittedAfter !== undefined && news.existingTaskIds === undefined) {
     failures.push({ property: "submittedAfter", reason: "only applies to adopted tasks; set existingTaskIds or remove it" });
   }

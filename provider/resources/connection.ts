@@ -4,7 +4,7 @@
  */
 import type { CloudKind } from "../model/cloud";
 import { vendorOf } from "../model/cloud";
-import type { Connection } from "../adapters/types";
+import type { AlibabaAccountType, Connection } from "../adapters/types";
 import { VISIBILITY_GRACE_MS } from "../model/limits";
 
 /** Stack config as `configure` received it (`namespace:key` → value). */
@@ -12,10 +12,11 @@ export type ConfigValues = Record<string, string | undefined>;
 
 /** Config keys the provider reads, for `configure`. */
 export const CONFIG_KEYS = [
-  "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "tencentcloud:region",
-  "alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken", "alicloud:region",
+  "tencentcloud:secretId", "tencentcloud:secretKey", "tencentcloud:securityToken", "tencentcloud:region", "tencentcloud:domain",
+  "alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken", "alicloud:region", "alicloud:accountType",
   "cdnPrefetch:endpoint", "cdnPrefetch:tencentEndpoint", "cdnPrefetch:alibabaEndpoint",
   "cdnPrefetch:alibabaSignatureAlgorithm", "cdnPrefetch:requestTimeoutSeconds", "cdnPrefetch:visibilityGraceSeconds",
+  "cdnPrefetch:alibabaPreloadDetail",
 ] as const;
 
 /** Default per-call timeout: both SDK connect and read timeouts (Alibaba's 3 s default is too short, cloud-apis.md §C.6). */
@@ -26,9 +27,58 @@ export class CredentialsError extends Error {
   override readonly name = "CredentialsError";
 }
 
+/** Thrown when a connection setting has a value the provider cannot use; the message names the setting. */
+export class ConnectionSettingError extends Error {
+  override readonly name = "ConnectionSettingError";
+}
+
 function first(...values: (string | undefined | null)[]): string | null {
   for (const v of values) if (typeof v === "string" && v.trim() !== "") return v.trim();
   return null;
+}
+
+/**
+ * The Tencent API root domain: `tencentcloud:domain` / `TENCENTCLOUD_DOMAIN`, the tencentcloud provider's own setting
+ * ("The root domain of the API request, Default is `tencentcloudapi.com`", tencentcloudstack/terraform-provider-tencentcloud
+ * `tencentcloud/provider.go`, and `tencentcloud:domain` in tencentcloudstack/pulumi-tencentcloud
+ * `sdk/nodejs/config/vars.ts`). The SDKs build a service's host as `<service>.<root domain>` (TencentCloud/tencentcloud-sdk-go
+ * `tencentcloud/common/http/request.go` `GetServiceDomain`), so `intl.tencentcloudapi.com` selects
+ * `teo.intl.tencentcloudapi.com`, the international site (seed 003). Null when unset.
+ */
+export function tencentDomain(raw: string | null): string | null {
+  if (raw === null) return null;
+  const domain = raw.toLowerCase().replace(/^\.+|\.+$/g, "");
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+    throw new ConnectionSettingError(`tencentcloud:domain (TENCENTCLOUD_DOMAIN) ${JSON.stringify(raw)} is not a domain name; ` +
+      "give the root domain of the API hosts, such as intl.tencentcloudapi.com (international site) or tencentcloudapi.com (China site)");
+  }
+  if (domain.startsWith("teo.")) {
+    throw new ConnectionSettingError(`tencentcloud:domain (TENCENTCLOUD_DOMAIN) ${JSON.stringify(raw)} names a host, not the root domain: ` +
+      `the TEO host is teo.<domain>, so give ${JSON.stringify(domain.slice(4))} (or set cdnPrefetch:tencentEndpoint to the full host)`);
+  }
+  return domain;
+}
+
+/**
+ * The Alibaba account type: `alicloud:accountType` / `ALIBABA_CLOUD_ACCOUNT_TYPE`, the alicloud provider's own setting
+ * (`account_type`, "Domestic" or "International", matched case-insensitively: aliyun/terraform-provider-alicloud
+ * `alicloud/provider.go`; `accountType` in `@pulumi/alicloud` `config/vars.d.ts`). Null when unset.
+ */
+export function alibabaAccountType(raw: string | null): AlibabaAccountType | null {
+  if (raw === null) return null;
+  const lower = raw.toLowerCase();
+  if (lower === "domestic") return "Domestic";
+  if (lower === "international") return "International";
+  throw new ConnectionSettingError(`alicloud:accountType (ALIBABA_CLOUD_ACCOUNT_TYPE) must be Domestic or International, got ${JSON.stringify(raw)}`);
+}
+
+/** A boolean setting: `true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`), false when unset. */
+function flag(name: string, raw: string | null): boolean {
+  if (raw === null) return false;
+  const lower = raw.toLowerCase();
+  if (["true", "1", "yes", "on"].includes(lower)) return true;
+  if (["false", "0", "no", "off"].includes(lower)) return false;
+  throw new ConnectionSettingError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
 
 function tencent(config: ConfigValues, env: NodeJS.ProcessEnv) {
@@ -37,6 +87,7 @@ function tencent(config: ConfigValues, env: NodeJS.ProcessEnv) {
     secret: first(config["tencentcloud:secretKey"], env.TENCENTCLOUD_SECRET_KEY),
     token: first(config["tencentcloud:securityToken"], env.TENCENTCLOUD_SECURITY_TOKEN, env.TENCENTCLOUD_SESSION_TOKEN),
     region: first(config["tencentcloud:region"], env.TENCENTCLOUD_REGION) ?? "",
+    domain: tencentDomain(first(config["tencentcloud:domain"], env.TENCENTCLOUD_DOMAIN)),
     endpoint: first(config["cdnPrefetch:tencentEndpoint"], config["cdnPrefetch:endpoint"], env.CDN_PREFETCH_TENCENT_ENDPOINT, env.CDN_PREFETCH_ENDPOINT),
     help: "set `pulumi config set tencentcloud:secretId <id>` and `pulumi config set --secret tencentcloud:secretKey <key>`, " +
       "or the environment variables TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY",
@@ -49,6 +100,7 @@ function alibaba(config: ConfigValues, env: NodeJS.ProcessEnv) {
     secret: first(config["alicloud:secretKey"], env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, env.ALICLOUD_SECRET_KEY),
     token: first(config["alicloud:securityToken"], env.ALIBABA_CLOUD_SECURITY_TOKEN, env.ALICLOUD_SECURITY_TOKEN),
     region: first(config["alicloud:region"], env.ALIBABA_CLOUD_REGION, env.ALICLOUD_REGION) ?? "cn-hangzhou",
+    accountType: alibabaAccountType(first(config["alicloud:accountType"], env.ALIBABA_CLOUD_ACCOUNT_TYPE)),
     endpoint: first(config["cdnPrefetch:alibabaEndpoint"], config["cdnPrefetch:endpoint"], env.CDN_PREFETCH_ALIBABA_ENDPOINT, env.CDN_PREFETCH_ENDPOINT),
     help: "set `pulumi config set alicloud:accessKey <id>` and `pulumi config set --secret alicloud:secretKey <secret>`, " +
       "or the environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY)",
@@ -72,6 +124,9 @@ export function resolveConnection(
     endpoint: inputs.endpoint ?? v.endpoint,
     requestTimeoutMs: timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_REQUEST_TIMEOUT_MS,
     signatureAlgorithm: algorithm === "v2" ? "v2" : "v3",
+    tencentDomain: "domain" in v ? v.domain : null,
+    alibabaAccountType: "accountType" in v ? v.accountType : null,
+    alibabaPreloadDetail: flag("cdnPrefetch:alibabaPreloadDetail", first(config["cdnPrefetch:alibabaPreloadDetail"], env.CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL)),
   };
 }
 

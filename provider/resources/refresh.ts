@@ -26,6 +26,10 @@ export async function refreshRecord(lc: Lifecycle, props: Record<string, unknown
   const journal = new Journal(recordFromOutputs(props));
   const done = () => markSecretOutputs(buildOutputs(lc.cloud, props, journal.record), secrets);
   if (journal.record.batches.length === 0 && journal.record.uncertainBatches.length === 0) return done();
+  if (props.zoneId === "*") {
+    lc.log(`prefetch ${lc.inputs.progressLabel || lc.cloud}: refresh kept the last known state: zoneId * has no documented status query`);
+    return done();
+  }
   const ctx = { ...runContext(lc), label: lc.inputs.progressLabel || lc.cloud };
   const redact = createRedactor(secrets, lc.inputs.urls, lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {}));
   try {

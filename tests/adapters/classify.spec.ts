@@ -57,8 +57,8 @@ describe("adapters: error classification", () => {
       ["LimitExceeded.DailyQuota", "quota", "dailyQuota"], ["LimitExceeded.BatchQuota", "quota", "batchLimit"],
       ["LimitExceeded.PackNotAllow", "quota", "planLimit"], ["LimitExceeded.SomethingNew", "quota", null], ["LimitExceeded", "quota", null],
       ["InvalidParameter.Target", "invalid", null], ["InvalidParameter.ParameterError", "invalid", null],
-      ["InvalidParameterValue", "invalid", null], ["ResourceNotFound", "invalid", null], ["MissingParameter", "invalid", null],
-      ["UnsupportedRegion", "invalid", null], ["ResourceUnavailable", "invalid", null], ["ResourceUnavailable.ZoneNotFound", "invalid", null],
+      ["InvalidParameterValue", "invalid", null], ["ResourceNotFound", "invalid", "scopeNotFound"], ["MissingParameter", "invalid", null],
+      ["UnsupportedRegion", "invalid", null], ["ResourceUnavailable", "invalid", null], ["ResourceUnavailable.ZoneNotFound", "invalid", "scopeNotFound"],
       ["FailedOperation", "unknown", null],
     ];
     for (const [code, kind, detail] of table) {

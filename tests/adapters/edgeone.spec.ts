@@ -77,15 +77,95 @@ describe("adapters: EdgeOne through the TEO SDK (recorded bodies)", () => {
     ]);
   });
 
-  it("reads the prefetch_url quota and raises urlsPerRequest to the zone's Batch", async () => {
+  it("reads the prefetch_url quota and returns the zone's Batch, mutating nothing (the lifecycle chunks by it)", async () => {
     server.queue("DescribeContentQuota", { body: fixture("edgeone/describe-content-quota.json") });
     const a = adapter();
-    assert.equal(a.limits.urlsPerRequest, 100, "conservative until the quota is known");
     assert.deepEqual(await a.quota(spec), { daily: 10000, remaining: 10000, perRequest: 1000 });
-    assert.equal(a.limits.urlsPerRequest, 1000);
+    assert.equal(a.limits.urlsPerRequest, 100, "the limits are fixed: the zone's Batch travels as quota().perRequest");
+    assert.ok(Object.isFrozen(a.limits));
     assert.deepEqual(server.calls("DescribeContentQuota")[0].json, { ZoneId: spec.zoneId });
     server.queue("DescribeContentQuota", tencent({ PurgeQuota: null, PrefetchQuota: null }));
     assert.equal(await a.quota(spec), null);
+  });
+
+  it("never checks mode edge against prefetch_url: its own quota when listed, else no daily figure", async () => {
+    const edge: EdgeOneSpec = { ...spec, mode: "edge" };
+    server.queue("DescribeContentQuota", { body: fixture("edgeone/describe-content-quota.json") });
+    assert.deepEqual(await adapter().quota(edge), { daily: null, remaining: null, perRequest: 1000 },
+      "prefetch_url's Daily/DailyAvailable do not apply to edge mode (teo_models.d.ts CreatePrefetchTaskRequest.Mode)");
+    server.queue("DescribeContentQuota", tencent({ PrefetchQuota: [
+      { Type: "prefetch_url", Batch: 1000, Daily: 10000, DailyAvailable: 3 },
+      { Type: "prefetch_url_edge", Batch: 500, Daily: 1000, DailyAvailable: 998 },
+    ] }));
+    assert.deepEqual(await adapter().quota(edge), { daily: 1000, remaining: 998, perRequest: 500 });
+    server.queue("DescribeContentQuota", tencent({ PrefetchQuota: [
+      { Type: "prefetch_url", Batch: 1000, Daily: 10000, DailyAvailable: 3 },
+      { Type: "prefetch_url_edge", Batch: 500, Daily: 1000, DailyAvailable: 998 },
+    ] }));
+    assert.deepEqual(await adapter().quota(spec), { daily: 10000, remaining: 3, perRequest: 1000 }, "default mode keeps prefetch_url");
+  });
+
+  it("zoneId *: submits and queries with ZoneId *, reads no per-zone quota", async () => {
+    const all: EdgeOneSpec = { ...spec, zoneId: "*" };
+    server.queue("CreatePrefetchTask", tencent({ JobId: "job-all", FailedList: [] }));
+    assert.deepEqual(await adapter().submit(all, ["http://a.com/x"]), { taskIds: ["job-all"], rejected: [] });
+    assert.equal(server.calls("CreatePrefetchTask")[0].json?.ZoneId, "*");
+    assert.equal(await adapter().quota(all), null, "a quota is per zone; DescribeContentQuota does not document *");
+    assert.equal(server.calls("DescribeContentQuota").length, 0);
+    server.queue("DescribePrefetchTasks", tencent({ TotalCount: 1, Tasks: [{ JobId: "job-all", Target: "http://a.com/x", Status: "success" }] }));
+    const res = await adapter().query(all, [{ taskIds: ["job-all"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:59:00Z" }]);
+    assert.equal(res.observations[0].status, "succeeded");
+    assert.equal(server.calls("DescribePrefetchTasks")[0].json?.ZoneId, "*");
+  });
+
+  it("zoneId *: a query that refuses * says that only CreatePrefetchTask documents it", async () => {
+    server.queue("DescribePrefetchTasks", tencentError("InvalidParameter.ZoneNotFound", "zone not found"));
+    const e = await rejection(adapter().query({ ...spec, zoneId: "*" }, [{ taskIds: ["j"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:59:00Z" }]));
+    assert.deepEqual([e.kind, e.code, e.detail], ["invalid", "InvalidParameter.ZoneNotFound", "scopeNotFound"]);
+    assert.match(e.message, /zoneId "\*" \(every zone of the account\) was refused by DescribePrefetchTasks/);
+    assert.match(e.message, /only CreatePrefetchTask documents "\*"/);
+  });
+
+  it("reports media segments listed under the job (not submitted) in extra, never as submitted URLs", async () => {
+    server.queue("DescribePrefetchTasks", tencent({ TotalCount: 4, Tasks: [
+      { JobId: "j", Target: "http://v.com/live.m3u8", Status: "success" },
+      { JobId: "j", Target: "http://v.com/seg-1.ts", Status: "success" },
+      { JobId: "j", Target: "http://v.com/seg-2.ts", Status: "failed", FailType: "quotaExceeded", FailMessage: "daily quota used up" },
+      { JobId: "j", Target: "http://v.com/seg-3.ts", Status: "processing" },
+    ] }));
+    const res = await adapter().query({ ...spec, prefetchMediaSegments: true },
+      [{ taskIds: ["j"], urls: ["http://v.com/live.m3u8"], submittedAt: "2026-11-22T23:59:00Z" }]);
+    assert.deepEqual(res.observations, [{ url: "http://v.com/live.m3u8", status: "succeeded", progress: 100, reason: null, taskId: "j" }]);
+    assert.deepEqual(res.extra, [
+      { url: "http://v.com/seg-1.ts", status: "succeeded", progress: 100, reason: null, taskId: "j" },
+      { url: "http://v.com/seg-2.ts", status: "failed", progress: 100, reason: "quotaExceeded: daily quota used up", taskId: "j" },
+      { url: "http://v.com/seg-3.ts", status: "running", progress: null, reason: null, taskId: "j" },
+    ]);
+  });
+
+  it("findTasks never sends an EndTime after now (undocumented whether the vendor accepts one: teo.futureEndTime)", async () => {
+    server.otherwise("DescribePrefetchTasks", tencent({ TotalCount: 0, Tasks: [] }));
+    clock.set("2026-11-23T00:00:00.900Z");
+    await adapter().findTasks(spec, ["https://www.example.com/a.js"], Date.parse("2026-11-22T23:00:00Z"));
+    clock.set("2026-11-23T00:00:00Z");
+    const [call] = server.calls("DescribePrefetchTasks");
+    assert.deepEqual([call.json?.StartTime, call.json?.EndTime], ["2026-11-22T22:58:00+00:00", "2026-11-23T00:00:00+00:00"]);
+  });
+
+  it("names the other EdgeOne site when a call fails with an unknown-zone answer (scopeNotFound)", async () => {
+    for (const code of ["ResourceUnavailable.ZoneNotFound", "InvalidParameter.ZoneNotFound", "ResourceNotFound", "UnauthorizedOperation.DomainEmpty"]) {
+      server.queue("CreatePrefetchTask", tencentError(code, "The zone does not exist."));
+      const e = await rejection(adapter().submit(spec, ["http://a.com/x"]));
+      assert.deepEqual([e.kind, e.code, e.detail], ["invalid", code, "scopeNotFound"], code);
+      assert.match(e.message, /^The zone does not exist\. — zone zone-2noz78a8ev6k is not known at 127\.0\.0\.1:\d+; this zone may live on the international site: set tencentcloud:domain=intl\.tencentcloudapi\.com \(or TENCENTCLOUD_DOMAIN=intl\.tencentcloudapi\.com; calls then go to teo\.intl\.tencentcloudapi\.com\)/, code);
+      assert.match(e.message, /endpoint override .* wins over tencentcloud:domain: point it at https:\/\/teo\.intl\.tencentcloudapi\.com instead/);
+    }
+    server.queue("DescribeContentQuota", tencentError("ResourceUnavailable.ZoneNotFound", "gone"));
+    const intl = createAdapter("edgeone", testConnection(endpoint, { region: "", tencentDomain: "intl.tencentcloudapi.com" }), clock);
+    const e = await rejection(intl.quota(spec));
+    assert.match(e.message, /this zone may live on the China site: remove tencentcloud:domain \/ TENCENTCLOUD_DOMAIN or set it to tencentcloudapi\.com \(calls then go to teo\.tencentcloudapi\.com\)/);
+    server.queue("CreatePrefetchTask", tencentError("InvalidParameter.Target", "bad target"));
+    assert.equal((await rejection(adapter().submit(spec, ["http://a.com/x"]))).message, "bad target", "other errors keep their message");
   });
 
   it("classifies business errors (HTTP 200), bare HTTP statuses and network failures", async () => {

@@ -24,11 +24,12 @@ export interface CellEnv {
 type Outputs = Record<string, unknown>;
 const TERMINAL = new Set(["succeeded", "failed", "timeout", "canceled", "invalid", "rejected"]);
 
-/** Runs a cell; returns the problems found. */
-export async function runCell(env: CellEnv, cell: Cell, n: number): Promise<string[]> {
+/** Runs a cell; returns the problems found. `prepare` runs right after the emulator reset (e.g. to choose variants). */
+export async function runCell(env: CellEnv, cell: Cell, n: number, prepare?: () => Promise<void>): Promise<string[]> {
   const { emu, host, cloud } = env;
   const problems: string[] = [];
   await emu.control.reset();
+  await prepare?.();
   const engine = new EngineModel(host, { project: "matrix", stack: `cell${n}`, config: {} });
   const tag = `m${n}`;
   const urls = cloud.urls(tag);

@@ -253,7 +253,8 @@ describe("check (validation at preview time)", () => {
     }
 
     it("accepts zoneId * (every zone of the account) and submittedAfter only with existingTaskIds", () => {
-      assert.deepEqual(failures("edgeone", { urls: [URL1], zoneId: "*" }), []);
+      assert.deepEqual(failures("edgeone", { urls: [URL1], zoneId: "*", wait: false }), []);
+      assert.match(reasonFor(failures("edgeone", { urls: [URL1], zoneId: "*" }), "zoneId"), /set wait: false, or use the zone's own id/);
       assert.equal(reasonFor(failures("edgeone", { urls: [URL1], zoneId: "zone-a1", submittedAfter: "2026-11-23T08:00:00Z" }), "submittedAfter"),
         "only applies to adopted tasks; set existingTaskIds or remove it");
       assert.deepEqual(failures("alibaba-esa", { urls: [URL1], siteId: 7, existingTaskIds: ["1"], submittedAfter: "2026-11-23T08:00:00+08:00" }), []);

@@ -196,7 +196,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     });
     await provider.configure({ config: { get: (k: string) => ({ "tencentcloud:secretId": "cfg-id", "tencentcloud:secretKey": "cfg-key", "cdnPrefetch:endpoint": "http://127.0.0.1:9" } as Record<string, string>)[k] } });
     await provider.create({ zoneId: "zone-abc", urls: urls(1) });
-    assert.deepEqual(seen[0], { credentials: { accessKeyId: "cfg-id", accessKeySecret: "cfg-key", securityToken: null }, region: "", endpoint: "http://127.0.0.1:9", requestTimeoutMs: 30000, signatureAlgorithm: "v3" });
+    assert.deepEqual(seen[0], { credentials: { accessKeyId: "cfg-id", accessKeySecret: "cfg-key", securityToken: null }, region: "", endpoint: "http://127.0.0.1:9", requestTimeoutMs: 30000, signatureAlgorithm: "v3", tencentDomain: null, alibabaAccountType: null, alibabaPreloadDetail: false });
   });
 
   it("prints concise progress lines, not a flood", async () => {

@@ -1,16 +1,74 @@
 /**
- * The EdgeOne (TEO 2022-09-01) calls the adapter makes, through the official `tencentcloud-sdk-nodejs-teo` SDK. The
- * SDK is `require`d inside the factory, never at module level (pulumi-dynamic-providers.md §3.3).
+ * The EdgeOne (TEO 2022-09-01) calls the adapter makes, through the official `tencentcloud-sdk-nodejs-teo` SDK, and the
+ * parts of their request/response shapes it uses (the SDK's `teo_models.d.ts` declares the full ones; these are
+ * structurally compatible subsets; cloud-apis.md §A.4, seed 003). Every call goes through one wrapper that classifies
+ * errors. The SDK is `require`d inside the factory, never at module level (pulumi-dynamic-providers.md §3.3).
  */
 import type * as TeoSdk from "tencentcloud-sdk-nodejs-teo";
 import type { Connection } from "../types";
 import { isLoopbackHost, parseEndpoint } from "../endpoint";
-import { classifyTencentError } from "./errors";
-import { EDGEONE_DEFAULT_ENDPOINT } from "./limits";
-import type {
-  CreatePrefetchTaskRequest, CreatePrefetchTaskResponse, DescribeContentQuotaResponse, DescribePrefetchTasksRequest,
-  DescribePrefetchTasksResponse,
-} from "./wire";
+import { classifyTencentError, withZoneHint, type TeoTarget } from "./errors";
+import { teoHost, teoSiteOfHost } from "./limits";
+
+/** `CreatePrefetchTask` request. `Headers` are `{Name, Value}` pairs; `PrefetchMediaSegments` is "on" | "off". */
+export interface CreatePrefetchTaskRequest {
+  ZoneId: string;
+  Targets?: string[];
+  Mode?: string;
+  Headers?: { Name: string; Value: string }[];
+  PrefetchMediaSegments?: string;
+}
+
+/** `CreatePrefetchTask` response. `FailedList` items are `{Reason, Targets[]}` and the list may be null. */
+export interface CreatePrefetchTaskResponse {
+  JobId?: string;
+  FailedList?: { Reason: string; Targets: string[] }[] | null;
+  RequestId?: string;
+}
+
+/** `DescribePrefetchTasks` request: `job-id` filter or a time range (≤ 7 days) is required. */
+export interface DescribePrefetchTasksRequest {
+  ZoneId?: string;
+  StartTime?: string;
+  EndTime?: string;
+  Offset?: number;
+  Limit?: number;
+  Filters?: { Name: string; Values: string[]; Fuzzy?: boolean }[];
+}
+
+/** One prefetch task (one URL). */
+export interface TeoTask {
+  JobId?: string;
+  Target?: string;
+  Type?: string;
+  Status?: string;
+  CreateTime?: string;
+  UpdateTime?: string;
+  FailType?: string;
+  FailMessage?: string;
+}
+
+/** `DescribePrefetchTasks` response. */
+export interface DescribePrefetchTasksResponse {
+  TotalCount?: number;
+  Tasks?: TeoTask[];
+  RequestId?: string;
+}
+
+/** One content quota (`Type` `prefetch_url` for URL prefetch). */
+export interface TeoQuota {
+  Batch: number;
+  Daily: number;
+  DailyAvailable: number;
+  Type: string;
+}
+
+/** `DescribeContentQuota` response (both lists may be null). */
+export interface DescribeContentQuotaResponse {
+  PurgeQuota?: TeoQuota[] | null;
+  PrefetchQuota?: TeoQuota[] | null;
+  RequestId?: string;
+}
 
 /** The TEO calls (PascalCase, as the SDK names them). */
 export interface TeoApi {
@@ -22,7 +80,20 @@ export interface TeoApi {
 type TeoClientConfig = ConstructorParameters<typeof TeoSdk.teo.v20220901.Client>[0];
 
 /**
+ * Where the calls go: the endpoint override when there is one, else `teo.<tencentcloud:domain>` (limits.ts
+ * `TEO_SITES`); the site is the host's, or for any other host (an emulator) the one `tencentcloud:domain` selects.
+ */
+export function teoTarget(connection: Connection): TeoTarget & { protocol: "http" | "https" } {
+  const parsed = connection.endpoint ? parseEndpoint(connection.endpoint) : null;
+  const byDomain = teoHost(connection.tencentDomain ?? null);
+  const host = parsed?.host ?? byDomain;
+  return { host, protocol: parsed?.protocol ?? "https", site: teoSiteOfHost(host) ?? teoSiteOfHost(byDomain) ?? "china", overridden: parsed !== null };
+}
+
+/**
  * The SDK client config.
+ * - `endpoint`: the SDK takes one host (no root-domain setting in the Node SDK: common `abstract_client.js`), so the
+ *   host is built here ({@link teoTarget}).
  * - `protocol` must include "://" ("http" alone throws "Only HTTP(S) protocols are supported", §C.5, verified).
  * - `reqTimeout` is in seconds (default 60).
  * - A loopback endpoint (the emulator) gets a direct agent: without an agent the SDK routes every request through
@@ -30,9 +101,7 @@ type TeoClientConfig = ConstructorParameters<typeof TeoSdk.teo.v20220901.Client>
  * - The region may be empty: TEO needs none (seed 003: "Region: not required"); the SDK then omits `X-TC-Region`.
  */
 export function teoClientConfig(connection: Connection): TeoClientConfig {
-  const parsed = connection.endpoint ? parseEndpoint(connection.endpoint) : null;
-  const host = parsed?.host ?? EDGEONE_DEFAULT_ENDPOINT;
-  const protocol = parsed?.protocol ?? "https";
+  const { host, protocol } = teoTarget(connection);
   const { accessKeyId, accessKeySecret, securityToken } = connection.credentials;
   const httpProfile: NonNullable<NonNullable<TeoClientConfig["profile"]>["httpProfile"]> = {
     endpoint: host, protocol: `${protocol}://`, reqTimeout: connection.requestTimeoutMs / 1000,
@@ -48,20 +117,24 @@ export function teoClientConfig(connection: Connection): TeoClientConfig {
   };
 }
 
-/** Builds the SDK client for a connection; every call converts SDK errors into CloudErrors. */
+/**
+ * Builds the SDK client for a connection. Every call goes through one wrapper: SDK errors become CloudErrors
+ * (errors.ts), and an "unknown zone" answer names the other EdgeOne site and the setting that selects it.
+ */
 export function createTeoApi(connection: Connection): TeoApi {
   const sdk = require("tencentcloud-sdk-nodejs-teo") as typeof TeoSdk;
   const client: TeoApi = new sdk.teo.v20220901.Client(teoClientConfig(connection));
-  const call = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+  const target = teoTarget(connection);
+  const call = async <Req extends { ZoneId?: string }, Res>(action: keyof TeoApi, req: Req, run: (r: Req) => Promise<Res>): Promise<Res> => {
     try {
-      return await run();
+      return await run(req);
     } catch (e) {
-      throw classifyTencentError(action, e);
+      throw withZoneHint(classifyTencentError(action, e), target, req.ZoneId);
     }
   };
   return {
-    CreatePrefetchTask: (req) => call("CreatePrefetchTask", () => client.CreatePrefetchTask(req)),
-    DescribePrefetchTasks: (req) => call("DescribePrefetchTasks", () => client.DescribePrefetchTasks(req)),
-    DescribeContentQuota: (req) => call("DescribeContentQuota", () => client.DescribeContentQuota(req)),
+    CreatePrefetchTask: (req) => call("CreatePrefetchTask", req, (r) => client.CreatePrefetchTask(r)),
+    DescribePrefetchTasks: (req) => call("DescribePrefetchTasks", req, (r) => client.DescribePrefetchTasks(r)),
+    DescribeContentQuota: (req) => call("DescribeContentQuota", req, (r) => client.DescribeContentQuota(r)),
   };
 }

@@ -8,6 +8,7 @@
  */
 import { CloudError, type ErrorDetail, type ErrorKind } from "../../model/errors";
 import { transportErrorCode, transportErrorKind } from "../network";
+import { ALL_ZONES, TEO_SITES, type TeoSite } from "./limits";
 
 /** A code's classification. */
 export interface TencentClass {
@@ -33,11 +34,20 @@ const QUOTA_DETAILS: Readonly<Record<string, ErrorDetail>> = {
 };
 
 /**
- * `UnauthorizedOperation.DomainEmpty` (DescribePrefetchTasks, §A.4) says the zone has no domain names, or is not in
- * this account: the request names a scope that does not exist for these credentials. Retrying or changing the
- * credentials' policy does not help, so it is `invalid` with detail `scopeNotFound`.
+ * The "unknown zone" answers: the request names a zone that does not exist for these credentials on this site. Retrying
+ * or changing the credentials' policy does not help, so they are `invalid` with detail `scopeNotFound` (and the client
+ * names the other EdgeOne site in the message, errors below). Codes and meanings from TencentCloud/tencentcloud-sdk-go
+ * `tencentcloud/teo/v20220901/errors.go`:
+ * - `UnauthorizedOperation.DomainEmpty` (DescribePrefetchTasks, §A.4): the zone has no domain names, or is not in this
+ *   account;
+ * - `ResourceUnavailable.ZoneNotFound`: "the zone does not exist or does not belong to this account";
+ * - `InvalidParameter.ZoneNotFound`: "the zone does not exist";
+ * - `ResourceNotFound` ("the resource does not exist"): the only resource these three calls name is the zone (a job id
+ *   is a filter: an unknown one lists nothing rather than failing).
+ * None of the three prefetch APIs documents its answer for a zone of the other site; these are the codes TEO has for
+ * an unknown zone.
  */
-const SCOPE_NOT_FOUND = ["UnauthorizedOperation.DomainEmpty"];
+const SCOPE_NOT_FOUND = ["UnauthorizedOperation.DomainEmpty", "ResourceUnavailable.ZoneNotFound", "InvalidParameter.ZoneNotFound", "ResourceNotFound"];
 
 /** Bad requests and unknown resources (§A.4, §D.2). */
 const INVALID_PREFIXES = [
@@ -112,4 +122,47 @@ export function classifyTencentError(action: string, err: unknown): CloudError {
     return new CloudError("edgeone", transportErrorKind(transport, e), transport, `network error: ${message.slice(0, 300)}`, null, null, null, action);
   }
   return new CloudError("edgeone", "unknown", e.name || "Error", message, requestId, null, null, action);
+}
+
+/** Where a client sends its calls. */
+export interface TeoTarget {
+  /** `host[:port]` the calls go to. */
+  host: string;
+  /** The EdgeOne site the calls reach (an emulator or proxy counts as the site `tencentcloud:domain` selects). */
+  site: TeoSite;
+  /** True when an endpoint override chose the host (it wins over `tencentcloud:domain`). */
+  overridden: boolean;
+}
+
+/** What to change to reach the other site, for messages. */
+function otherSiteAdvice(target: TeoTarget): string {
+  const other = target.site === "china" ? "intl" : "china";
+  const how = other === "intl"
+    ? `set tencentcloud:domain=${TEO_SITES.intl.domain} (or TENCENTCLOUD_DOMAIN=${TEO_SITES.intl.domain}; calls then go to ${TEO_SITES.intl.host})`
+    : `remove tencentcloud:domain / TENCENTCLOUD_DOMAIN or set it to ${TEO_SITES.china.domain} (calls then go to ${TEO_SITES.china.host})`;
+  const override = target.overridden
+    ? `; an endpoint override (the endpoint input, cdnPrefetch:tencentEndpoint or cdnPrefetch:endpoint) is set and wins over tencentcloud:domain: point it at https://${TEO_SITES[other].host} instead`
+    : "";
+  return `this zone may live on the ${TEO_SITES[other].name}: ${how}${override}`;
+}
+
+/** A copy of `e` with another message (kind, code, detail and ids kept). */
+function remessaged(e: CloudError, message: string): CloudError {
+  return new CloudError(e.cloud, e.kind, e.code, message, e.requestId, e.httpStatus, e.retryAfterMs, e.action).withDetail(e.detail);
+}
+
+/**
+ * Adds to an "unknown zone" error (`scopeNotFound`) what the user can change: EdgeOne's China and international sites
+ * are separate (cloud-apis.md §B.1, seed 003), so a zone created on one is unknown to the other's API host, and the
+ * message names the other host and the setting that selects it. A refused `ZoneId: "*"` on a query or quota call says
+ * that only `CreatePrefetchTask` documents `*`. Other errors pass through unchanged.
+ */
+export function withZoneHint(e: CloudError, target: TeoTarget, zoneId: string | undefined): CloudError {
+  if (zoneId === ALL_ZONES && e.action !== "CreatePrefetchTask" && (e.kind === "invalid" || e.detail === "scopeNotFound")) {
+    return remessaged(e, `${e.message} — zoneId "*" (every zone of the account) was refused by ${e.action ?? "the call"} at ${target.host}: ` +
+      "only CreatePrefetchTask documents \"*\" (teo_models.d.ts), so the tasks of such a submit cannot be read here; use the zone's own id");
+  }
+  if (e.detail !== "scopeNotFound") return e;
+  const zone = zoneId ? `zone ${zoneId}` : "the zone";
+  return remessaged(e, `${e.message} — ${zone} is not known at ${target.host}; ${otherSiteAdvice(target)}`);
 }

@@ -6,16 +6,16 @@
  *   single value), usually one page each;
  * - otherwise: the `domains` filter (up to 20 host names per call) over the window, paged with `Limit` 1000, and the
  *   `Target`s matched to the URLs here.
+ * `zoneId: "*"` is sent as the `ZoneId` as given (see query.ts: not documented for this API; a refusal says so).
  */
 import type { EdgeOneSpec } from "../../model/spec";
 import type { FoundTask } from "../../model/task";
 import { readAllPages } from "../paging";
 import { filterValues, foundTasks, reconcileWindow, splitWindow, type TimeWindow } from "../reconcile";
 import { createUrlMatcher, type UrlMatcher } from "../url-match";
-import type { TeoApi } from "./client";
+import type { DescribePrefetchTasksRequest, TeoApi, TeoTask } from "./client";
 import { EDGEONE_MAX_FILTER_VALUES, EDGEONE_MAX_PAGES, EDGEONE_MAX_RANGE_MS, EDGEONE_PAGE_LIMIT } from "./limits";
 import { edgeOneUrlStatus } from "./status";
-import type { DescribePrefetchTasksRequest, TeoTask } from "./wire";
 
 type Filters = NonNullable<DescribePrefetchTasksRequest["Filters"]>;
 

@@ -8,7 +8,8 @@ import type { Clock } from "../../../provider/engine/clock";
 export function testConnection(endpoint: string, overrides: Partial<Connection> = {}): Connection {
   return {
     credentials: { accessKeyId: "test-key-id", accessKeySecret: "test-key-secret", securityToken: null },
-    region: "cn-hangzhou", endpoint, requestTimeoutMs: 5_000, signatureAlgorithm: "v3", ...overrides,
+    region: "cn-hangzhou", endpoint, requestTimeoutMs: 5_000, signatureAlgorithm: "v3",
+    tencentDomain: null, alibabaAccountType: null, alibabaPreloadDetail: false, ...overrides,
   };
 }
 

@@ -1,13 +1,15 @@
 /**
- * EdgeOne submit and quota: `CreatePrefetchTask` (singular) and `DescribeContentQuota` (cloud-apis.md §A.4).
+ * EdgeOne submit: `CreatePrefetchTask` (singular; cloud-apis.md §A.4).
  */
 import type { EdgeOneSpec } from "../../model/spec";
-import type { QuotaInfo, RejectedUrl, SubmitResult } from "../../model/task";
+import type { RejectedUrl, SubmitResult } from "../../model/task";
 import { createUrlMatcher } from "../url-match";
-import type { TeoApi } from "./client";
-import type { CreatePrefetchTaskRequest, CreatePrefetchTaskResponse } from "./wire";
+import type { CreatePrefetchTaskRequest, CreatePrefetchTaskResponse, TeoApi } from "./client";
 
-/** The request for one submit; unset options are left out so the vendor defaults apply. */
+/**
+ * The request for one submit; unset options are left out so the vendor defaults apply. `ZoneId` may be `*` (every
+ * zone of the account, teo_models.d.ts `CreatePrefetchTaskRequest.ZoneId`): it is sent as given.
+ */
 export function createPrefetchRequest(spec: EdgeOneSpec, urls: readonly string[]): CreatePrefetchTaskRequest {
   const req: CreatePrefetchTaskRequest = { ZoneId: spec.zoneId, Targets: [...urls] };
   if (spec.mode !== null) req.Mode = spec.mode;
@@ -34,13 +36,4 @@ export async function submitEdgeOne(api: TeoApi, spec: EdgeOneSpec, urls: string
   const res = await api.CreatePrefetchTask(createPrefetchRequest(spec, urls));
   const jobId = res.JobId?.trim() ?? "";
   return { taskIds: jobId === "" ? [] : [jobId], rejected: rejectedUrls(res, urls) };
-}
-
-/** The `prefetch_url` entry of `DescribeContentQuota`: Daily, DailyAvailable, Batch; null when there is none. */
-export async function quotaEdgeOne(api: TeoApi, spec: EdgeOneSpec): Promise<QuotaInfo | null> {
-  const res = await api.DescribeContentQuota({ ZoneId: spec.zoneId });
-  const q = (res.PrefetchQuota ?? []).find((entry) => entry?.Type === "prefetch_url");
-  if (!q) return null;
-  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-  return { daily: num(q.Daily), remaining: num(q.DailyAvailable), perRequest: num(q.Batch) };
 }
