@@ -23,6 +23,15 @@ export interface BatchOutput {
   submittedAt: string;
 }
 
+/** The `mediaSegments` output. */
+export interface MediaSegmentsOutput {
+  count: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  failures: { url: string; status: UrlStatus; reason: string | null }[];
+}
+
 /** A submit whose outcome is unknown, as exposed in the `uncertainBatches` output. */
 export interface UncertainBatchOutput {
   urls: string[];
@@ -35,7 +44,7 @@ export interface UncertainBatchOutput {
 const OUTPUT_NAMES = [
   "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
   "failedCount", "pendingCount", "unsubmittedUrls", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
-  "uncertainBatches",
+  "uncertainBatches", "mediaSegments",
 ] as const;
 
 /**
@@ -81,6 +90,12 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
    * have are submitted again. Empty in the normal case.
    */
   declare readonly uncertainBatches: pulumi.Output<UncertainBatchOutput[]>;
+  /**
+   * EdgeOne with `prefetchMediaSegments: true`: the TS segments EdgeOne prefetched under the job (counts and up to 20
+   * failures); null otherwise. They never decide the resource's status. Segments over the daily quota are dropped by
+   * EdgeOne without a trace.
+   */
+  declare readonly mediaSegments: pulumi.Output<MediaSegmentsOutput | null>;
 
   protected constructor(cloud: CloudKind, type: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
     const seeds = Object.fromEntries(OUTPUT_NAMES.map((k) => [k, undefined]));

@@ -16,7 +16,7 @@ import { isTerminal } from "../model/status";
 import type { SubmittedBatch, UrlObservation, UrlResult } from "../model/task";
 import { RunFailure, type Journal } from "./contract";
 import { declaredUrl, type RunContext } from "./run-context";
-import type { TaskRecord } from "./state";
+import { MAX_SEGMENT_FAILURES, type MediaSegments, type TaskRecord } from "./state";
 import { summarize } from "./summary";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -38,7 +38,8 @@ export function awaitable(ctx: RunContext, rec: TaskRecord): boolean {
 }
 
 /** Merges one query round into the record. */
-export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations: UrlObservation[], historyUnavailable: boolean): TaskRecord {
+export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations: UrlObservation[], historyUnavailable: boolean,
+  extra: UrlObservation[] = []): TaskRecord {
   const byDeclared = new Map(observations.map((o) => [declaredUrl(ctx, o.url), o]));
   let changed = false;
   const results = rec.results.map((r): UrlResult => {
@@ -55,11 +56,23 @@ export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations
   const at = iso(ctx.clock.now());
   const aged = rec.batches.length > liveBatches(ctx, rec).length;
   const next: TaskRecord = {
-    ...rec, results,
+    ...rec, results, mediaSegments: extra.length > 0 ? summarizeSegments(extra) : rec.mediaSegments,
     historyAvailable: rec.historyAvailable && !historyUnavailable && !aged,
     verifiedAt: changed || (rec.verifiedAt === null && observations.length > 0) ? at : rec.verifiedAt,
   };
   return { ...next, finishedAt: rec.finishedAt ?? (complete(next) ? at : null) };
+}
+
+/** Counts the segment observations of one round; lists the first failures. */
+export function summarizeSegments(extra: UrlObservation[]): MediaSegments {
+  const failed = extra.filter((o) => isTerminal(o.status) && o.status !== "succeeded");
+  return {
+    count: extra.length,
+    succeeded: extra.filter((o) => o.status === "succeeded").length,
+    failed: failed.length,
+    pending: extra.filter((o) => !isTerminal(o.status)).length,
+    failures: failed.slice(0, MAX_SEGMENT_FAILURES).map((o) => ({ url: o.url, status: o.status, reason: o.reason })),
+  };
 }
 
 /** Every URL terminal and nothing left to submit or reconcile. */
@@ -73,7 +86,7 @@ export async function pollOnce(ctx: RunContext, journal: Journal): Promise<TaskR
   if (live.length === 0) return journal.set(mergeObservations(ctx, journal.record, [], false));
   const q = await withRetry(() => ctx.adapter.query(ctx.spec, live), { clock: ctx.clock, call: "query" });
   unknownStatuses.check(ctx, q.observations);
-  return journal.set(mergeObservations(ctx, journal.record, q.observations, q.historyUnavailable));
+  return journal.set(mergeObservations(ctx, journal.record, q.observations, q.historyUnavailable, q.extra ?? []));
 }
 
 /** Counts consecutive observations of statuses the adapter did not recognise, per URL, per run. */

@@ -19,7 +19,7 @@ export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Outputs that can carry a declared or submitted URL (provider/resources/state.ts `buildOutputs`). */
-export const URL_OUTPUTS: readonly string[] = ["urls", "results", "batches", "failedUrls", "unsubmittedUrls", "uncertainBatches"];
+export const URL_OUTPUTS: readonly string[] = ["urls", "results", "batches", "failedUrls", "unsubmittedUrls", "uncertainBatches", "mediaSegments"];
 
 /** Outputs that can carry a header value: only the echoed `headers` input. */
 export const HEADER_OUTPUTS: readonly string[] = ["headers"];

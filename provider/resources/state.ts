@@ -29,7 +29,25 @@ export interface TaskRecord {
   historyAvailable: boolean;
   /** True when the tasks were adopted through `existingTaskIds` rather than submitted by this resource. */
   adopted: boolean;
+  /** EdgeOne `prefetchMediaSegments`: what the cloud reported for the segments under our jobs; null when none seen. */
+  mediaSegments: MediaSegments | null;
 }
+
+/**
+ * The media segments EdgeOne prefetches under a job when `PrefetchMediaSegments` is on (cloud-apis.md §A.4): counts,
+ * and the failed ones (at most {@link MAX_SEGMENT_FAILURES}, so state grows with failures, never with segments).
+ * Segments over the daily quota are dropped by EdgeOne without a trace, so they cannot be counted.
+ */
+export interface MediaSegments {
+  count: number;
+  succeeded: number;
+  failed: number;
+  pending: number;
+  failures: { url: string; status: string; reason: string | null }[];
+}
+
+/** Most failed segments listed in the `mediaSegments` output. */
+export const MAX_SEGMENT_FAILURES = 20;
 
 /** The full output object (inputs echoed, plus these). */
 export type PrefetchOutputs = Record<string, unknown> & Summary & TaskRecord & {
@@ -83,6 +101,7 @@ export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
     verifiedAt: str(outs.verifiedAt),
     historyAvailable: outs.historyAvailable !== false,
     adopted: outs.adopted === true,
+    mediaSegments: outs.mediaSegments && typeof outs.mediaSegments === "object" ? (outs.mediaSegments as MediaSegments) : null,
   };
 }
 
@@ -90,7 +109,7 @@ export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
 export function emptyRecord(urls: readonly string[]): TaskRecord {
   return {
     batches: [], uncertainBatches: [], unsubmittedUrls: [...urls], submittedAt: null, finishedAt: null, verifiedAt: null,
-    historyAvailable: true, adopted: false,
+    historyAvailable: true, adopted: false, mediaSegments: null,
     results: urls.map((url) => ({ url, status: "pending", progress: 0, reason: null, taskId: null })),
   };
 }
