@@ -57,6 +57,11 @@
  * | `CDN_PREFETCH_TENCENT_ENDPOINT`, `CDN_PREFETCH_ALIBABA_ENDPOINT` | this file › "CDN_PREFETCH_TENCENT_ENDPOINT beats CDN_PREFETCH_ENDPOINT", "CDN_PREFETCH_ALIBABA_ENDPOINT beats CDN_PREFETCH_ENDPOINT" |
  * | `cdnPrefetch:requestTimeoutSeconds`, `CDN_PREFETCH_REQUEST_TIMEOUT_SECONDS` | this file › "cdnPrefetch:requestTimeoutSeconds: a reply slower than the timeout is abandoned and the query retried" (EdgeOne, CDN), "CDN_PREFETCH_REQUEST_TIMEOUT_SECONDS…" (ESA) |
  * | `cdnPrefetch:alibabaSignatureAlgorithm`, `CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM` (`v3` default, `v2` HMAC-SHA1) | this file › "cdnPrefetch:alibabaSignatureAlgorithm v2 signs every call with HMAC-SHA1" (CDN, DCDN, ESA), "CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM v2…", "without the setting every call is signed ACS3-HMAC-SHA256" |
+ * | `cdnPrefetch:visibilityGraceSeconds`, `CDN_PREFETCH_VISIBILITY_GRACE_SECONDS` | tests/unit/contract.spec.ts › "contract: the visibility grace setting" |
+ * | `tencentcloud:domain`, `TENCENTCLOUD_DOMAIN`, `alicloud:accountType`, `ALIBABA_CLOUD_ACCOUNT_TYPE`, `cdnPrefetch:alibabaPreloadDetail`, `CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL` | tests/unit/connection.spec.ts; tests/adapters/endpoints.spec.ts (the host each setting selects) |
+ * | `submittedAfter` | tests/unit/lifecycle.spec.ts › "provider lifecycle: adopted tasks' time"; tests/unit/check.spec.ts |
+ * | `uncertainBatches` output | tests/unit/contract.spec.ts › "contract: never twice"; the fault matrix |
+ * | `mediaSegments` output | tests/adapters/media-segments.spec.ts |
  * | credentials never in `__provider`, outputs or logs | tests/host/provider.spec.ts › "serializes a small shim that holds no credential"; tests/program/programs.spec.ts › "registers the resource with the documented type token…" |
  */
 import assert from "node:assert/strict";
@@ -83,7 +88,8 @@ const BLANK_ENV: Record<string, string> = Object.fromEntries([
   "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_REGION",
   "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN", "ALICLOUD_REGION",
   "CDN_PREFETCH_ENDPOINT", "CDN_PREFETCH_TENCENT_ENDPOINT", "CDN_PREFETCH_ALIBABA_ENDPOINT",
-  "CDN_PREFETCH_REQUEST_TIMEOUT_SECONDS", "CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM",
+  "CDN_PREFETCH_REQUEST_TIMEOUT_SECONDS", "CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM", "CDN_PREFETCH_VISIBILITY_GRACE_SECONDS",
+  "CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL", "TENCENTCLOUD_DOMAIN", "ALIBABA_CLOUD_ACCOUNT_TYPE",
 ].map((k) => [k, ""]));
 
 interface CloudCase {
