@@ -1,17 +1,35 @@
 /**
- * Alibaba Cloud error codes the emulator returns, with their documented HTTP status and message, and the JSON error
+ * Alibaba Cloud errors: the `AlibabaError` handlers throw, the gateway codes every product shares, and the JSON
  * envelope `{RequestId, HostId, Code, Message, Recommend}` (cloud-apis.md §B.2).
  *
- * Sources: common errors cloud-apis.md §D.1 (https://help.aliyun.com/document_detail/51132.html); submit errors §A.1
- * (https://alibabacloud.com/help/en/doc-detail/130636.html); query errors in the seed pages 000/001/002.
- * Status codes differ between vendor pages; the POP gateway values are used (SignatureDoesNotMatch 400,
- * InvalidAccessKeyId.NotFound 404).
+ * A handler throws a code (optionally with a message or status); the HTTP status and default message are resolved
+ * when the error is rendered, from the routed product's table (cdn/errors.ts, dcdn/errors.ts, esa/errors.ts) and then
+ * the gateway table below, so one code may carry a different documented status per product (e.g. `TooManyRequests`:
+ * 429 for CDN/DCDN, 400 for ESA). An unknown code is rendered with HTTP 400 and the code as its message.
  */
 import type { EmulatorResponse } from "../core/types";
 
-/** Code → [HTTP status, default message]. */
-const TABLE: Record<string, [number, string]> = {
-  // Gateway / authentication (§D.1)
+/** A documented error: HTTP status, message, and where it is documented. */
+export interface ErrorSpec {
+  status: number;
+  message: string;
+  source: string;
+}
+
+/** Code → documented status and message. */
+export type ErrorTable = Readonly<Record<string, ErrorSpec>>;
+
+/** Builds table rows that share one source: `code → [status, message]`. */
+export function documented(source: string, rows: Record<string, [number, string]>): ErrorTable {
+  return Object.fromEntries(Object.entries(rows).map(([code, [status, message]]) => [code, { status, message, source }]));
+}
+
+/**
+ * Gateway and authentication errors, the same for every product (cloud-apis.md §D.1,
+ * https://help.aliyun.com/document_detail/51132.html). Status codes differ between vendor pages; the POP gateway
+ * values are used (SignatureDoesNotMatch 400, InvalidAccessKeyId.NotFound 404).
+ */
+export const GATEWAY_ERRORS: ErrorTable = documented("cloud-apis.md §D.1, https://help.aliyun.com/document_detail/51132.html", {
   "IncompleteSignature": [400, "The request signature does not conform to Aliyun standards."],
   "SignatureDoesNotMatch": [400, "Specified signature is not matched with our calculation."],
   "InvalidAccessKeyId.NotFound": [404, "Specified access key is not found."],
@@ -23,52 +41,26 @@ const TABLE: Record<string, [number, string]> = {
   "MissingParameter": [400, "A required parameter is missing."],
   "InvalidParameter": [400, "The specified parameter is invalid."],
   "Throttling.User": [400, "Request was denied due to user flow control."],
+  "Throttling.Api": [400, "Request was denied due to api flow control."],
+  "Throttling": [400, "Request was denied due to request throttling."],
   "Forbidden": [403, "User not authorized to operate on the specified resource."],
+  "Forbidden.RAM": [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
   "InternalError": [500, "The request processing has failed due to some unknown error, exception or failure."],
-  // Submit (§A.1 table, shared by PushObjectCache and PreloadDcdnObjectCaches)
-  "QuotaExceeded.Preload": [400, "Your refresh attempts have exceeded the daily limit."],
-  "InvalidObjectPath.Malformed": [400, "The specified ObjectPath is invalid."],
-  "InvalidObjectPath.ExceedsMaximum": [400, "The maximum number of urls is exceeded."],
-  "PreloadQueueFull": [400, "The warming queue is full; please try again later."],
-  "InvalidExtensiveDomain.ValueNotSupported": [400, "Wildcard domains are not supported."],
-  "InvalidDomain.NotFound": [404, "The domain provided does not belong to you."],
-  "InvalidDomain.Offline": [404, "The domain provided is offline."],
-  "ServiceBusy": [403, "The specified Domain is configuring, please retry later."],
-  "OperationDenied": [403, "Your account does not open CDN service yet."],
-  "IllegalOperation": [403, "Illegal domain operate is not permitted."],
-  "Throttling": [503, "Request was denied due to request throttling."],
-  // Queries (seed pages 000, 001, 002)
-  "InvalidTaskId.Malformed": [400, "The specified TaskId is invalid."],
-  "InvalidTaskId": [400, "The maximum number of taskIds is 10."],
-  "InvalidParameters": [400, "The parameters you provided are invalid."],
-  "InvalidTime": [400, "The query time cannot exceed the last 3 days."],
-  "MissingTimeParameter": [400, "The StartTime and EndTime must be both specified."],
-  "InvalidEndTime.Mismatch": [400, "The specified EndTime is earlier than the StartTime."],
-  "InvalidStartTime.Malformed": [400, "Specified StartTime is malformed."],
-  "InvalidEndTime.Malformed": [400, "Specified EndTime is malformed."],
-  "MissingParameter.ObjectType": [400, "The ObjectType parameter is required if DomainName or ObjectType is specified."],
-  // ESA (§A.3; InvalidSiteId.NotFound is the emulator's choice, following the Invalid{Param}.NotFound convention)
-  "InvalidParameter.RecordNotBelongToSite": [400, "The record does not belong to the site."],
-  "InvalidParameters.InvalidUrls": [400, "The specified urls are invalid."],
-  "InvalidSiteId.NotFound": [404, "The specified site does not exist."],
-  // ESA `Site.ServiceBusy`: the HTTP status and message are not documented (the code appears in the vendor's ESA SDK
-  // samples and in Terraform's alicloud ESA resources, which retry it); 400, the status of ESA's documented business
-  // errors, is the emulator's choice. Clients must classify it by code.
-  "Site.ServiceBusy": [400, "The site is busy, please try again later."],
-};
+  "ServiceUnavailable": [503, "The request has failed due to a temporary failure of the server."],
+});
 
 /** An Alibaba API error: thrown by handlers and rendered into the vendor envelope by the module. */
 export class AlibabaError extends Error {
-  readonly status: number;
   constructor(
     readonly code: string,
-    message?: string,
-    status?: number,
+    /** The message to send; default: the code's documented message. */
+    readonly explicitMessage?: string,
+    /** The HTTP status to send; default: the code's documented status for the routed product. */
+    readonly explicitStatus?: number,
     readonly headers: Record<string, string> = {},
   ) {
-    super(message ?? TABLE[code]?.[1] ?? code);
+    super(explicitMessage ?? code);
     this.name = "AlibabaError";
-    this.status = status ?? TABLE[code]?.[0] ?? 400;
   }
 }
 
@@ -82,12 +74,29 @@ export function invalidParameter(name: string, detail?: string): AlibabaError {
   return new AlibabaError("InvalidParameter", `The specified parameter "${name}" is not valid.${detail ? " " + detail : ""}`);
 }
 
+/** What renders an error: the product's table, host and `Recommend` product code (gateway defaults when unrouted). */
+export interface ErrorTarget {
+  errors: ErrorTable;
+  hostId: string;
+  code: string;
+}
+
+/** The error envelope of a request whose product is not known (unknown version, missing parameters). */
+export const GATEWAY_TARGET: ErrorTarget = { errors: {}, hostId: "aliyuncs.com", code: "Unknown" };
+
+/** The status and message an error is sent with. */
+export function resolveError(err: AlibabaError, errors: ErrorTable): { status: number; message: string } {
+  const spec = errors[err.code] ?? GATEWAY_ERRORS[err.code];
+  return { status: err.explicitStatus ?? spec?.status ?? 400, message: err.explicitMessage ?? spec?.message ?? err.code };
+}
+
 /** Renders an error as the reply the official SDKs parse (JSON body, `x-acs-request-id` header). */
-export function renderError(err: AlibabaError, requestId: string, hostId: string, productName: string): EmulatorResponse {
-  const recommend = `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}&product=${productName}&requestId=${requestId}`;
+export function renderError(err: AlibabaError, requestId: string, target: ErrorTarget): EmulatorResponse {
+  const { status, message } = resolveError(err, target.errors);
+  const recommend = `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(err.code)}&product=${target.code}&requestId=${requestId}`;
   return {
-    status: err.status,
+    status,
     headers: { "content-type": "application/json;charset=utf-8", "x-acs-request-id": requestId, ...err.headers },
-    body: { RequestId: requestId, HostId: hostId, Code: err.code, Message: err.message, Recommend: recommend },
+    body: { RequestId: requestId, HostId: target.hostId, Code: err.code, Message: message, Recommend: recommend },
   };
 }

@@ -1,17 +1,45 @@
 /**
- * CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches`: the same parameters, limits and error table
+ * The CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches` handler: the same parameters, limits and error table
  * (cloud-apis.md §A.1, §A.2, https://alibabacloud.com/help/en/doc-detail/130636.html). One task id per domain per
  * request, comma-joined across domains, merged with same-domain submits of the same second (see ids.ts).
  *
- * Fidelity notes: `Area`, `L2Preload`, `QueryHashkey` and `WithHeader` are validated but change nothing in the
+ * Order of checks: ObjectPath → options → declared domains → busy domains (`alibaba.busyAfterFirstUse`) → daily quota →
+ * queue. Fidelity notes: `Area`, `L2Preload`, `QueryHashkey` and `WithHeader` are validated but change nothing in the
  * emulated prefetch; `PreloadEdge*` (L1) quota is not modelled.
  */
 import type { EmulatorConfig } from "../core/types";
-import type { ActionDef, Call } from "./action";
+import { variantValue } from "../core/variants";
 import { acceptUrls, checkQuota } from "./accept";
-import { AlibabaError, invalidParameter, missingParameter } from "./errors";
+import { refuseWhileBusy } from "./busy";
+import { AlibabaError, documented, invalidParameter, missingParameter, type ErrorTable } from "./errors";
 import { checkDomain } from "./restrictions";
+import type { Call, Handler } from "./types";
 import { parseObjectPath, type SubmittedUrl } from "./urls";
+import { busyAfterFirstUse } from "./variants";
+
+/**
+ * The error table PushObjectCache and PreloadDcdnObjectCaches share (cloud-apis.md §A.1 and §A.2 "the same table",
+ * https://alibabacloud.com/help/en/doc-detail/130636.html). CDN and DCDN list it in their errors.ts.
+ */
+export const PRELOAD_SUBMIT_ERRORS: ErrorTable = {
+  ...documented("cloud-apis.md §A.1 PushObjectCache table, https://alibabacloud.com/help/en/doc-detail/130636.html", {
+    "QuotaExceeded.Preload": [400, "Your refresh attempts have exceeded the daily limit."],
+    "InvalidObjectPath.Malformed": [400, "The specified ObjectPath is invalid."],
+    "InvalidObjectPath.ExceedsMaximum": [400, "The maximum number of urls is exceeded."],
+    "SingleRequest.OverLimit": [400, "A maximum of 1000 URLs are supported for each request."],
+    "PreloadQueueFull": [400, "The warming queue is full; please try again later."],
+    "InvalidExtensiveDomain.ValueNotSupported": [400, "Wildcard domains are not supported."],
+    "InvalidDomain.NotFound": [404, "The domain provided does not belong to you."],
+    "InvalidDomain.Offline": [404, "The domain provided is offline."],
+    "ServiceBusy": [403, "The specified Domain is configuring, please retry later."],
+    "OperationDenied": [403, "Your account does not open CDN service yet."],
+    "IllegalOperation": [403, "Illegal domain operate is not permitted."],
+    "Throttling": [503, "Request was denied due to request throttling."],
+  }),
+  ...documented("cloud-apis.md §A.1 PushObjectCache table (status and code; the table gives no message, this one is the emulator's)", {
+    "InvalidDomain.Configure_failed": [500, "Failed to configure the domain."],
+  }),
+};
 
 /** Prefetch queue size in URLs (https://alibabacloud.com/help/en/doc-detail/130636.html: 100,000). */
 export const DEFAULT_QUEUE_CAPACITY = 100_000;
@@ -54,20 +82,19 @@ function idsByDomain(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]):
   return new Map([...counts].map(([domain, n]) => [domain, call.state.ids.forDomain(product, domain, n, call.now)]));
 }
 
-/** The submit action of CDN or DCDN. */
-export function preloadSubmitAction(o: PreloadSubmitOptions): ActionDef {
-  return {
-    kind: "submit",
-    run(call) {
-      const urls = parseObjectPath(call.params.required("ObjectPath"));
-      if (urls.length === 0) throw missingParameter("ObjectPath");
-      checkOptions(call);
-      for (const u of urls) checkDomain(o.declared(call.ctx.config), u.domain);
-      checkQuota(call, o.product, urls.length);
-      checkQueue(call, o, urls.length);
-      const ids = idsByDomain(call, o.product, urls);
-      acceptUrls(call, o.product, urls, (i) => ids.get(urls[i].domain) as string);
-      return { body: { [o.idField]: [...new Set(ids.values())].join(",") }, urls: urls.length };
-    },
+/** The submit handler of CDN or DCDN. */
+export function preloadSubmit(o: PreloadSubmitOptions): Handler {
+  return (call) => {
+    const urls = parseObjectPath(call.params.required("ObjectPath"));
+    if (urls.length === 0) throw missingParameter("ObjectPath");
+    checkOptions(call);
+    for (const u of urls) checkDomain(o.declared(call.ctx.config), u.domain);
+    const domains = [...new Set(urls.map((u) => u.domain))];
+    refuseWhileBusy(call, domains.map((d) => `${o.product} ${d}`), variantValue(call.ctx.config, busyAfterFirstUse));
+    checkQuota(call, o.product, urls.length);
+    checkQueue(call, o, urls.length);
+    const ids = idsByDomain(call, o.product, urls);
+    acceptUrls(call, o.product, urls, (i) => ids.get(urls[i].domain) as string);
+    return { body: { [o.idField]: [...new Set(ids.values())].join(",") }, urls: urls.length };
   };
 }

@@ -1,25 +1,26 @@
 /**
- * CDN/DCDN task queries: `DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById` (≤10 comma-separated ids, flat
- * `Tasks[]`; seed 002, cloud-apis.md §A.1) and `DescribeRefreshTasks` / `DescribeDcdnRefreshTasks` (filters and
- * paging, `Tasks.CDNTask[]` / `Tasks.Task[]`; §A.1, §A.2).
+ * The CDN/DCDN task queries, shared by both products: `DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById`
+ * (≤10 comma-separated ids, flat `Tasks[]`; seed 002, cloud-apis.md §A.1) and `DescribeRefreshTasks` /
+ * `DescribeDcdnRefreshTasks` (filters and paging, `Tasks.CDNTask[]` / `Tasks.Task[]`; §A.1, §A.2).
  *
  * Fidelity note: the emulator only holds prefetch tasks, so an ObjectType filter other than `preload` matches nothing.
  */
-import type { ActionDef, Call } from "./action";
 import { AlibabaError } from "./errors";
 import { inWindow, paginate, timeWindow } from "./listing";
 import type { TaskView } from "./tasks";
 import { isoSeconds } from "./time";
+import type { Call, Handler } from "./types";
+import { echoUrl } from "./urls";
 
 /** Most ids per ById query (seed 002: "up to 10 task IDs"). */
 export const MAX_IDS_PER_QUERY = 10;
 const STATUSES = ["Complete", "Refreshing", "Failed", "Pending"];
 
-/** One task entry as both ById and list APIs render it. */
-export function refreshTaskItem(v: TaskView): Record<string, string> {
+/** One task entry as both ById and list APIs render it (`ObjectPath` under `alibaba.urlEcho`). */
+export function refreshTaskItem(call: Call, v: TaskView): Record<string, string> {
   return {
     TaskId: v.task.taskId,
-    ObjectPath: v.task.url,
+    ObjectPath: echoUrl(v.task.url, call.ctx.config),
     ObjectType: "preload",
     Status: v.progress.status,
     Process: `${v.progress.percent}%`,
@@ -36,16 +37,13 @@ export function parseTaskIds(raw: string, max: number): string[] {
   return [...new Set(ids)];
 }
 
-/** The ById action of CDN or DCDN. */
-export function describeByIdAction(product: "cdn" | "dcdn"): ActionDef {
-  return {
-    kind: "query",
-    run(call) {
-      const ids = parseTaskIds(call.params.required("TaskId"), MAX_IDS_PER_QUERY);
-      const views = call.state.tasks.visible(product, call.now, call.ctx.config);
-      const tasks = ids.flatMap((id) => views.filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq));
-      return { body: { TotalCount: tasks.length, Tasks: tasks.map(refreshTaskItem) } };
-    },
+/** The ById handler of CDN or DCDN. */
+export function describeById(product: "cdn" | "dcdn"): Handler {
+  return (call) => {
+    const ids = parseTaskIds(call.params.required("TaskId"), MAX_IDS_PER_QUERY);
+    const views = call.state.tasks.visible(product, call.now, call.ctx.config);
+    const tasks = ids.flatMap((id) => views.filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq));
+    return { body: { TotalCount: tasks.length, Tasks: tasks.map((v) => refreshTaskItem(call, v)) } };
   };
 }
 
@@ -57,7 +55,7 @@ export interface RefreshListOptions {
   /** Largest PageSize: 100 (CDN) or 50 (DCDN). */
   maxPageSize: number;
   /** Valid ObjectType values. */
-  objectTypes: string[];
+  objectTypes: readonly string[];
 }
 
 function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
@@ -71,23 +69,19 @@ function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
   const window = timeWindow(call);
   return (v) =>
     (taskId === undefined || v.task.taskId === taskId) &&
-    (objectPath === undefined || v.task.url === objectPath) &&
+    (objectPath === undefined || echoUrl(v.task.url, call.ctx.config) === objectPath) &&
     (domain === undefined || v.task.domain === domain.toLowerCase()) &&
     (objectType === undefined || objectType === "preload") &&
     (status === undefined || v.progress.status === status) &&
     inWindow(v.task.createdAt, window);
 }
 
-/** The list action of CDN or DCDN. */
-export function describeListAction(o: RefreshListOptions): ActionDef {
-  return {
-    kind: "query",
-    run(call) {
-      const keep = filters(call, o);
-      const page = paginate(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep), o.maxPageSize);
-      return {
-        body: { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.total, Tasks: { [o.wrapper]: page.items.map(refreshTaskItem) } },
-      };
-    },
+/** The list handler of CDN or DCDN. */
+export function describeList(o: RefreshListOptions): Handler {
+  return (call) => {
+    const keep = filters(call, o);
+    const page = paginate(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep), o.maxPageSize);
+    const items = page.items.map((v) => refreshTaskItem(call, v));
+    return { body: { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.total, Tasks: { [o.wrapper]: items } } };
   };
 }

@@ -1,16 +1,18 @@
 /**
- * The shared task store of the three Alibaba products: one record per submitted URL, visible to queries after
- * `config.visibilityLagMs` (eventual consistency) and gone after `config.historyMs.alibaba` (3 days, cloud-apis.md
- * §A.1 "Data covers the last 3 days").
+ * The shared task store of the three Alibaba products: one record per submitted URL, visible to queries after the
+ * visibility lag (`config.visibilityLagMs` or the `tasks.visibilityLag` variant, core/common-variants.ts) and gone
+ * after `config.historyMs.alibaba` (3 days, cloud-apis.md §A.1 "Data covers the last 3 days").
  */
-import type { EmulatorConfig, PlannedOutcome, Product } from "../core/types";
+import { visibilityLagMs } from "../core/common-variants";
+import type { EmulatorConfig, PlannedOutcome } from "../core/types";
 import { progressAt, type UrlProgress } from "./progress";
+import type { AlibabaProduct } from "./types";
 
 /** One submitted URL. */
 export interface UrlTask {
-  product: Product;
+  product: AlibabaProduct;
   taskId: string;
-  /** The URL as queries echo it: with a scheme for CDN/DCDN (`http://` when none was sent), as sent for ESA. */
+  /** The URL as submitted, with `http://` prepended for CDN/DCDN when no scheme was sent (queries echo it, urls.ts). */
   url: string;
   /** Lower-case host name. */
   domain: string;
@@ -19,7 +21,7 @@ export interface UrlTask {
   /** Virtual ms of the submit. */
   createdAt: number;
   plan: PlannedOutcome;
-  /** Submission order, to keep listings stable among tasks of the same instant. */
+  /** Submission order, to keep listings stable among tasks of the same instant (unique, never reused). */
   seq: number;
 }
 
@@ -39,25 +41,31 @@ export class TaskStore {
     for (const t of tasks) this.tasks.push({ ...t, seq: this.seq++ });
   }
 
+  /** Tasks of a product that queries can see at `now`, newest first, with their state. */
+  visible(product: AlibabaProduct, now: number, config: EmulatorConfig): TaskView[] {
+    const lag = visibilityLagMs(config);
+    return this.held(product, now, config).filter((v) => now >= v.task.createdAt + lag);
+  }
+
   /**
-   * Tasks of a product that queries can see at `now`, newest first, with their state. Tasks older than the history
-   * window are dropped for good.
+   * Every task of a product still in the history window at `now`, visible to queries or not, newest first. Tasks older
+   * than the window are dropped for good.
    */
-  visible(product: Product, now: number, config: EmulatorConfig): TaskView[] {
+  held(product: AlibabaProduct, now: number, config: EmulatorConfig): TaskView[] {
     const history = config.historyMs.alibaba;
     this.tasks = this.tasks.filter((t) => now < t.createdAt + history);
     return this.tasks
-      .filter((t) => t.product === product && now >= t.createdAt + config.visibilityLagMs)
+      .filter((t) => t.product === product)
       .sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
       .map((task) => ({ task, progress: progressAt(task.plan, task.createdAt, now) }));
   }
 
   /** URLs of a product still in progress at `now` (the prefetch queue), visible or not. */
-  inProgress(product: Product, now: number): number {
+  inProgress(product: AlibabaProduct, now: number): number {
     return this.tasks.filter((t) => t.product === product && progressAt(t.plan, t.createdAt, now).finishedAt === null).length;
   }
 
-  /** Forgets everything (task ids keep rising so old ids never come back). */
+  /** Forgets everything (sequence numbers keep rising so derived ids never come back). */
   clear(): void {
     this.tasks = [];
   }

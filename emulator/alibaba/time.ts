@@ -9,12 +9,9 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
-/**
- * ESA `CreateTime` `yyyy-MM-dd HH:mm:ss` carries no zone (seed 001). The emulator renders it in China Standard Time
- * (UTC+8), the zone the ESA console and the China-site APIs display; clients should not assume UTC.
- */
-export function esaCreateTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000 + UTC8_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+/** `yyyy-MM-dd HH:mm:ss` of a whole second in the zone `offsetMs` east of UTC, without a zone (ESA `CreateTime`). */
+export function zonelessTime(ms: number, offsetMs: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000 + offsetMs).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /**

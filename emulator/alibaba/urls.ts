@@ -3,7 +3,10 @@
  * scheme, at most 1,024 characters each and 100 per request (cloud-apis.md §A.1, §D.4,
  * https://alibabacloud.com/help/en/cdn/api-pushobjectcache). ESA `Content`: full URLs (§A.3).
  */
+import type { EmulatorConfig } from "../core/types";
+import { variantValue } from "../core/variants";
 import { AlibabaError } from "./errors";
+import { urlEcho } from "./variants";
 
 /** Most URLs in one submit (https://alibabacloud.com/help/en/cdn/api-pushobjectcache; assumed for ESA, §A.3). */
 export const MAX_URLS_PER_REQUEST = 100;
@@ -49,4 +52,29 @@ export function parseFullUrl(url: string): SubmittedUrl {
   const domain = /^https?:\/\//i.test(url) ? hostOf(url) : null;
   if (!domain || domain.includes("*")) throw new AlibabaError("InvalidParameters.InvalidUrls", `The specified urls are invalid: ${url}`);
   return { url, domain };
+}
+
+function encodeNonAscii(text: string): string {
+  return text.replace(/[^\x00-\x7f]+/gu, (run) => {
+    try {
+      return encodeURIComponent(run);
+    } catch {
+      return run; // a lone surrogate cannot be encoded; keep it as sent
+    }
+  });
+}
+
+/**
+ * The normalised form of a URL (`alibaba.urlEcho` = `normalized`): scheme and host lower-cased, percent-escapes
+ * upper-cased, non-ASCII characters percent-encoded as UTF-8 (RFC 3986 §6.2.2); everything else as sent.
+ */
+export function normalizeUrl(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(url);
+  const [prefix, rest] = m ? [m[1].toLowerCase() + encodeNonAscii(m[2].toLowerCase()), m[3]] : ["", url];
+  return prefix + encodeNonAscii(rest.replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase()));
+}
+
+/** A stored URL as the query APIs echo it (and as their exact-match filters compare it) under `alibaba.urlEcho`. */
+export function echoUrl(url: string, config: EmulatorConfig): string {
+  return variantValue(config, urlEcho) === "normalized" ? normalizeUrl(url) : url;
 }

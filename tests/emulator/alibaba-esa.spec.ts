@@ -78,7 +78,7 @@ describe("alibaba emulator: ESA", () => {
     const c = esaClient(fx);
     await preload(c, ["http://a.example.com/1", "https://x.img.example.com/2"]);
     await expectAliError(preload(c, ["http://b.example.com/1"]), "InvalidParameter.RecordNotBelongToSite");
-    const missing = await expectAliError(preload(c, ["http://a.example.com/1"], 999), "InvalidSiteId.NotFound");
+    const missing = await expectAliError(preload(c, ["http://a.example.com/1"], 999), "SiteNotFound");
     assert.equal(missing.statusCode, 404);
   });
 

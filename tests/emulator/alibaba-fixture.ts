@@ -35,6 +35,8 @@ export interface AliFixture {
   /** Adds an outcome rule (earlier rules win). */
   rule(r: OutcomeRule): Promise<void>;
   stats(): Promise<EmulatorStats>;
+  /** Calls held by a `delay` fault, waiting for the virtual clock. */
+  delayedCalls(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startAlibaba(): Promise<AliFixture> {
       return emu.control.setRules([...rules]);
     },
     stats: () => emu.control.stats(),
+    delayedCalls: async () => (await emu.control.state()).delayedCalls,
     close: () => emu.close(),
   };
 }

@@ -80,7 +80,12 @@ describe("alibaba emulator: routing and parsing", () => {
     const c = dcdnClient(fx);
     const busy = await expectAliError(c.preloadDcdnObjectCaches(new models.Dcdn.PreloadDcdnObjectCachesRequest({ objectPath: "example.com/a" })), "ServiceBusy");
     assert.equal(busy.data.statusCode, 403);
-    const r = await c.preloadDcdnObjectCaches(new models.Dcdn.PreloadDcdnObjectCachesRequest({ objectPath: "example.com/a" }));
+    // The delay follows the (manual) virtual clock: the call is held until the clock has moved 20 ms on.
+    const pending = c.preloadDcdnObjectCaches(new models.Dcdn.PreloadDcdnObjectCachesRequest({ objectPath: "example.com/a" }));
+    while ((await fx.delayedCalls()) === 0) await new Promise((ok) => setTimeout(ok, 5));
+    assert.equal((await fx.stats()).submittedUrls.dcdn, 0, "held, not served yet");
+    await fx.advance(20);
+    const r = await pending;
     assert.match(r.body.preloadTaskId, /^\d+$/);
     const stats = await fx.stats();
     assert.deepEqual([stats.calls, stats.submittedUrls.dcdn], [{ "dcdn:PreloadDcdnObjectCaches": 1 }, 1]);

@@ -4,22 +4,16 @@
  * Unknown version → `InvalidVersion` (400); unknown action of a known product → `InvalidApi.NotFound` (404).
  */
 import type { EmulatorRequest } from "../core/types";
-import type { ActionDef, ProductDef } from "./action";
-import { cdnProduct } from "./cdn";
-import { dcdnProduct } from "./dcdn";
 import { AlibabaError, missingParameter } from "./errors";
-import { esaProduct } from "./esa";
 import type { RpcParams } from "./params";
+import type { ActionRoute, ProductDef } from "./types";
 
 /** A resolved request target. */
-export interface Route {
+export interface Target {
   def: ProductDef;
   action: string;
-  handler: ActionDef;
+  route: ActionRoute;
 }
-
-/** The three emulated products. */
-export const PRODUCTS: ProductDef[] = [cdnProduct(), dcdnProduct(), esaProduct()];
 
 function header(req: EmulatorRequest, name: string): string | undefined {
   const v = req.headers[name];
@@ -31,21 +25,25 @@ export function actionName(req: EmulatorRequest, params: RpcParams): string | un
   return params.str("Action") ?? header(req, "x-acs-action");
 }
 
-/** The product a version selects, or undefined. */
-export function productOf(req: EmulatorRequest, params: RpcParams): ProductDef | undefined {
-  const version = params.str("Version") ?? header(req, "x-acs-version");
-  return PRODUCTS.find((p) => p.version === version);
+function versionOf(req: EmulatorRequest, params: RpcParams): string | undefined {
+  return params.str("Version") ?? header(req, "x-acs-version");
+}
+
+/** The product a request's version selects, or undefined. */
+export function productOf(req: EmulatorRequest, params: RpcParams, products: readonly ProductDef[]): ProductDef | undefined {
+  const version = versionOf(req, params);
+  return products.find((p) => p.version === version);
 }
 
 /** Resolves product and action, or throws the gateway's error. */
-export function resolveRoute(req: EmulatorRequest, params: RpcParams): Route {
+export function resolveTarget(req: EmulatorRequest, params: RpcParams, products: readonly ProductDef[]): Target {
   const action = actionName(req, params);
   if (!action) throw missingParameter("Action");
-  const version = params.str("Version") ?? header(req, "x-acs-version");
+  const version = versionOf(req, params);
   if (!version) throw missingParameter("Version");
-  const def = productOf(req, params);
+  const def = productOf(req, params, products);
   if (!def) throw new AlibabaError("InvalidVersion", `Specified parameter Version is not valid: ${version}.`);
-  const handler = Object.prototype.hasOwnProperty.call(def.actions, action) ? def.actions[action] : undefined;
-  if (!handler) throw new AlibabaError("InvalidApi.NotFound", `Specified api is not found, please check your url and method: ${action} (${def.code} ${def.version}).`);
-  return { def, action, handler };
+  const route = Object.prototype.hasOwnProperty.call(def.routes, action) ? def.routes[action] : undefined;
+  if (!route) throw new AlibabaError("InvalidApi.NotFound", `Specified api is not found, please check your url and method: ${action} (${def.code} ${def.version}).`);
+  return { def, action, route };
 }

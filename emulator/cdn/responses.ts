@@ -1,0 +1,50 @@
+/**
+ * CDN action handlers → vendor JSON: PushObjectCache, DescribeRefreshTaskById, DescribeRefreshTasks,
+ * DescribePreloadDetailById (seed 000) and DescribeRefreshQuota (cloud-apis.md §A.1).
+ */
+import { AlibabaError } from "../alibaba/errors";
+import { preloadSubmit } from "../alibaba/preload-submit";
+import { preloadQuotaFields, UNMODELLED_QUOTAS } from "../alibaba/quota";
+import { describeById, describeList, parseTaskIds } from "../alibaba/refresh-queries";
+import type { Call, Handler } from "../alibaba/types";
+import { variantValue } from "../core/variants";
+import { CDN_LIST, detailItem, EDGE_QUOTA } from "./models";
+import { detailForNonAllowListed } from "./variants";
+
+/** PushObjectCache: ids in `PushTaskId`; refused when the prefetch queue is full (§A.1). */
+export const pushObjectCache: Handler = preloadSubmit({
+  product: "cdn", idField: "PushTaskId", declared: (c) => c.restrict?.cdnDomains, refuseWhenQueueFull: true,
+});
+
+/** DescribeRefreshTaskById: ≤10 ids, flat `Tasks[]`. */
+export const describeRefreshTaskById: Handler = describeById("cdn");
+
+/** DescribeRefreshTasks: filters and paging, `Tasks.CDNTask[]`. */
+export const describeRefreshTasks: Handler = describeList({ product: "cdn", ...CDN_LIST });
+
+/** What an account off the allow list gets, under `cdn.detailForNonAllowListed` (null: an empty 200 answer). */
+function notAllowListed(call: Call): AlibabaError | null {
+  const v = variantValue(call.ctx.config, detailForNonAllowListed);
+  if (v === "emptyOk") return null;
+  if (v === "serverError") return new AlibabaError("InternalError");
+  return new AlibabaError("Forbidden", "This operation is available only to users in the whitelist. Contact your business manager to apply.");
+}
+
+/** DescribePreloadDetailById: per-URL detail of ONE task, for allow-listed accounts (`config.alibaba.preloadDetailAllowed`). */
+export const describePreloadDetailById: Handler = (call) => {
+  if (call.ctx.config.alibaba?.preloadDetailAllowed !== true) {
+    const refusal = notAllowListed(call);
+    if (refusal) throw refusal;
+    return { body: { TotalCount: 0, UrlDetails: [] } };
+  }
+  const [id] = parseTaskIds(call.params.required("TaskId"), 1);
+  const views = call.state.tasks.visible("cdn", call.now, call.ctx.config).filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq);
+  const domains = [...new Set(views.map((v) => v.task.domain))];
+  const details = domains.map((d) => detailItem(call, id, d, views.filter((v) => v.task.domain === d)));
+  return { body: { TotalCount: details.length, UrlDetails: details } };
+};
+
+/** DescribeRefreshQuota: every field a string; refresh and L1 quotas reported full (../alibaba/quota.ts). */
+export const describeRefreshQuota: Handler = (call) => ({
+  body: { ...UNMODELLED_QUOTAS, ...preloadQuotaFields(call, "cdn"), PreloadEdgeQuota: EDGE_QUOTA, PreloadEdgeRemain: EDGE_QUOTA },
+});

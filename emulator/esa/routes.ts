@@ -1,0 +1,11 @@
+/** ESA action name → handler, with the kind of call (submits, queries and quota reads are counted apart). */
+import type { Routes } from "../alibaba/types";
+import { describePreloadTasks, listInstanceQuotas, listInstanceQuotasWithUsage, preloadCaches } from "./responses";
+
+/** The ESA routes. */
+export const ESA_ROUTES: Routes = {
+  PreloadCaches: { kind: "submit", run: preloadCaches },
+  DescribePreloadTasks: { kind: "query", run: describePreloadTasks },
+  ListInstanceQuotas: { kind: "quota", run: listInstanceQuotas },
+  ListInstanceQuotasWithUsage: { kind: "quota", run: listInstanceQuotasWithUsage },
+};

@@ -1,0 +1,67 @@
+/** The variants that change ESA answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
+import { futureEndTime, throttleCode, urlEcho } from "../alibaba/variants";
+import { tasksVisibilityLag } from "../core/common-variants";
+import type { VariantDef } from "../core/variants";
+
+/** `esa.busyAfterFirstUse`: a site refuses PreloadCaches with `Site.ServiceBusy` for a while after its first use. */
+export const esaBusyAfterFirstUse: VariantDef = {
+  name: "esa.busyAfterFirstUse",
+  products: ["esa"],
+  values: ["none", "Site.ServiceBusy"],
+  behaviour: {
+    none: "a site accepts PreloadCaches at once",
+    "Site.ServiceBusy": "PreloadCaches naming a site is refused with Site.ServiceBusy (400) from its first submit until config.alibaba.busyForMs (default 2000 virtual ms) later",
+  },
+  why:
+    "Site.ServiceBusy (400, 'This website is being configured. Try again later.') is documented on ESA site pages " +
+    "(https://help.aliyun.com/zh/edge-security-acceleration/esa/api-esa-2024-09-10-deletesite) but not on PreloadCaches " +
+    "(cloud-apis.md §A.3); whether and when a prefetch gets it is undocumented.",
+};
+
+/** `esa.listTaskIds`: which id DescribePreloadTasks items carry. */
+export const listTaskIds: VariantDef = {
+  name: "esa.listTaskIds",
+  products: ["esa"],
+  values: ["submitId", "perUrlId"],
+  behaviour: {
+    submitId: "every item of DescribePreloadTasks carries the TaskId PreloadCaches returned for its submit",
+    perUrlId: "every item carries its own 16-digit id, never the submit's TaskId (which is 11 digits)",
+  },
+  why:
+    "DescribePreloadTasks (seed 001) has no task-id filter and its example id (1597854579687428, 16 digits) does not " +
+    "look like the PreloadCaches example (16401427840, 11 digits, cloud-apis.md §A.3); no page says the two are the same id.",
+};
+
+/** `esa.createTimeZone`: the zone of the timezone-less `CreateTime`. */
+export const createTimeZone: VariantDef = {
+  name: "esa.createTimeZone",
+  products: ["esa"],
+  values: ["utc8", "utc"],
+  behaviour: {
+    utc8: "CreateTime (yyyy-MM-dd HH:mm:ss) is China Standard Time, UTC+8",
+    utc: "CreateTime is UTC",
+  },
+  why:
+    "Seed 001 gives CreateTime as 'yyyy-MM-dd HH:mm:ss' with no zone (example 2023-03-28 14:28:57) while its request " +
+    "times must be UTC; the console and China-site APIs show UTC+8 (cloud-apis.md 'Surprises' 11).",
+};
+
+/** `esa.siteEndpoint`: whether the site lives on the endpoint the client called. */
+export const siteEndpoint: VariantDef = {
+  name: "esa.siteEndpoint",
+  products: ["esa"],
+  values: ["same", "other"],
+  behaviour: {
+    same: "the site lives on the endpoint called",
+    other: "the site lives on the other ESA endpoint (cn-hangzhou vs ap-southeast-1): every call naming a SiteId is refused with SiteNotFound (404); DescribePreloadTasks without SiteId lists nothing",
+  },
+  why:
+    "ESA has two endpoints (esa.cn-hangzhou / esa.ap-southeast-1, cloud-apis.md 'Surprises' 12) and a site lives on one " +
+    "of them by account; no page says what the other one answers. SiteNotFound is the code the vendor's Terraform " +
+    "provider treats as 'site not found' (aliyun/terraform-provider-alicloud, alicloud/service_alicloud_esa_v2.go).",
+};
+
+/** Every variant that changes ESA answers. */
+export const ESA_VARIANTS: readonly VariantDef[] = [
+  esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, futureEndTime, throttleCode, urlEcho, tasksVisibilityLag,
+];

@@ -1,0 +1,313 @@
+/**
+ * Every value of every Alibaba emulator variant (emulator/alibaba/variants.ts, emulator/{cdn,esa}/variants.ts,
+ * emulator/core/common-variants.ts), shown through the official SDKs: for each variant the module declares, each value
+ * has a case below, run once per product the variant changes (a guard test fails when a declared value has none).
+ */
+import assert from "node:assert/strict";
+import { alibabaModule } from "../../emulator/alibaba";
+import { contextOf, createState } from "../../emulator/core/context";
+import { localControl } from "../../emulator/core/control";
+import type { Product } from "../../emulator/core/types";
+import { type AliFixture, cdnClient, dcdnClient, esaClient, expectAliError, models, startAlibaba } from "./alibaba-fixture";
+
+const { Cdn, Dcdn, Esa } = models;
+type Ali = Exclude<Product, "teo">;
+const SITE = 7000321;
+const isoAt = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+/** ESA `CreateTime` in a zone `offsetMs` east of UTC. */
+const zoneless = (ms: number, offsetMs: number) => new Date(Math.floor(ms / 1000) * 1000 + offsetMs).toISOString().slice(0, 19).replace("T", " ");
+/** HTTP status of an SDK error (openapi-core: `statusCode`; openapi-client: `data.statusCode`). */
+const statusOf = (e: any): number => e.statusCode ?? e.data?.statusCode;
+
+/** One product through its official SDK: submit, query by id (or list), and list within a time window. */
+interface Driver {
+  /** Submits URLs (CDN/DCDN: `domain/path` lines; ESA: full URLs); returns the submit's task id(s). */
+  submit(fx: AliFixture, urls: string[]): Promise<string>;
+  /** URLs (as echoed) of the tasks of a submit that queries show. */
+  shown(fx: AliFixture, id: string): Promise<string[]>;
+  /** The list API with a StartTime/EndTime window; resolves to the number of tasks listed. */
+  list(fx: AliFixture, startMs: number, endMs: number): Promise<number>;
+  /** The list API filtered by an exact URL (CDN/DCDN `ObjectPath`, ESA `Content`). */
+  listExact(fx: AliFixture, url: string): Promise<string[]>;
+  /** A URL that is the same resource in another spelling: host case, lower-case escape, non-ASCII path. */
+  odd: { sent: string; echoed: string; normalized: string };
+}
+
+const ODD_PATH = { sent: "/dir/%e4%b8%ad x/文件.png?q=%2f", normalized: "/dir/%E4%B8%AD x/%E6%96%87%E4%BB%B6.png?q=%2F" };
+
+const DRIVERS: Record<Ali, Driver> = {
+  cdn: {
+    submit: async (fx, urls) => (await cdnClient(fx).pushObjectCache(new Cdn.PushObjectCacheRequest({ objectPath: urls.join("\n") }))).body.pushTaskId,
+    shown: async (fx, id) => (await cdnClient(fx).describeRefreshTaskById(new Cdn.DescribeRefreshTaskByIdRequest({ taskId: id }))).body.tasks.map((t: any) => t.objectPath),
+    list: async (fx, s, e) => (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({ startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
+    listExact: async (fx, url) => (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({ objectPath: url }))).body.tasks.CDNTask.map((t: any) => t.objectPath),
+    odd: { sent: `Img.Example.COM${ODD_PATH.sent}`, echoed: `http://Img.Example.COM${ODD_PATH.sent}`, normalized: `http://img.example.com${ODD_PATH.normalized}` },
+  },
+  dcdn: {
+    submit: async (fx, urls) => (await dcdnClient(fx).preloadDcdnObjectCaches(new Dcdn.PreloadDcdnObjectCachesRequest({ objectPath: urls.join("\n") }))).body.preloadTaskId,
+    shown: async (fx, id) => (await dcdnClient(fx).describeDcdnRefreshTaskById(new Dcdn.DescribeDcdnRefreshTaskByIdRequest({ taskId: id }))).body.tasks.map((t: any) => t.objectPath),
+    list: async (fx, s, e) => (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
+    listExact: async (fx, url) => (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ objectPath: url }))).body.tasks.task.map((t: any) => t.objectPath),
+    odd: { sent: `HTTPS://Img.Example.COM${ODD_PATH.sent}`, echoed: `HTTPS://Img.Example.COM${ODD_PATH.sent}`, normalized: `https://img.example.com${ODD_PATH.normalized}` },
+  },
+  esa: {
+    submit: async (fx, urls) => (await esaClient(fx).preloadCaches(new Esa.PreloadCachesRequest({ siteId: SITE, content: urls.map(esaUrl) }))).body.taskId,
+    shown: async (fx) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks.map((t: any) => t.content),
+    list: async (fx, s, e) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE, startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
+    listExact: async (fx, url) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE, content: url }))).body.tasks.map((t: any) => t.content),
+    odd: { sent: `https://Img.Example.COM${ODD_PATH.sent}`, echoed: `https://Img.Example.COM${ODD_PATH.sent}`, normalized: `https://img.example.com${ODD_PATH.normalized}` },
+  },
+};
+
+/** ESA takes full URLs; the CDN-style `domain/path` lines of the shared cases get a scheme. */
+function esaUrl(u: string): string {
+  return /^[a-z]+:\/\//i.test(u) ? u : `https://${u}`;
+}
+
+/** A case: what a product answers under one value of a variant. */
+type Case = (fx: AliFixture, product: Ali) => Promise<void>;
+
+async function busyCase(fx: AliFixture, product: Ali, code: string | null, status: number): Promise<void> {
+  const d = DRIVERS[product];
+  if (code === null) {
+    assert.match(await d.submit(fx, ["new.example.com/a"]), /^\d+$/, "a new domain or site accepts its first submit");
+    return;
+  }
+  const refused = await expectAliError(d.submit(fx, ["new.example.com/a"]), code);
+  assert.equal(statusOf(refused), status);
+  await fx.advance(1999);
+  await expectAliError(d.submit(fx, ["new.example.com/b"]), code);
+  await fx.advance(1);
+  const id = await d.submit(fx, ["new.example.com/c"]);
+  assert.equal((await d.shown(fx, id)).length, 1, "accepted once the default 2000 virtual ms have passed");
+  const stats = await fx.stats();
+  assert.equal(stats.submittedUrls[product], 1, "refused submits spend nothing");
+}
+
+async function throttleCase(fx: AliFixture, product: Ali, code: string, status: number): Promise<void> {
+  await fx.fault({ product, kind: "throttle", delayMs: 1500 });
+  const err = await expectAliError(DRIVERS[product].submit(fx, ["example.com/a"]), code);
+  assert.equal(statusOf(err), status);
+  if (product !== "dcdn") {
+    // openapi-core keys ThrottlingError on a code containing "Throttling" (cloud-apis.md §C.6) and reads x-acs-retry-after.
+    assert.equal(err.name, code.includes("Throttling") ? "ThrottlingError" : status >= 500 ? "ServerError" : "ClientError");
+    if (code.includes("Throttling")) assert.equal(err.retryAfter, 1500);
+  }
+  assert.equal((await fx.stats()).submittedUrls[product], 0, "nothing was served");
+}
+
+const CASES: Record<string, Record<string, Case>> = {
+  "cdn.detailForNonAllowListed": {
+    forbidden: async (fx) => {
+      const id = await DRIVERS.cdn.submit(fx, ["example.com/a"]);
+      const err = await expectAliError(cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id })), "Forbidden");
+      assert.equal(statusOf(err), 403);
+    },
+    emptyOk: async (fx) => {
+      const id = await DRIVERS.cdn.submit(fx, ["example.com/a"]);
+      const body = (await cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id }))).body;
+      assert.deepEqual([body.totalCount, body.urlDetails], [0, []]);
+      await fx.configure({ alibaba: { preloadDetailAllowed: true } });
+      const allowed = (await cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id }))).body;
+      assert.equal(allowed.totalCount, 1, "an allow-listed account still gets the detail");
+    },
+    serverError: async (fx) => {
+      const id = await DRIVERS.cdn.submit(fx, ["example.com/a"]);
+      const err = await expectAliError(cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id })), "InternalError");
+      assert.equal(statusOf(err), 500);
+    },
+  },
+  "alibaba.busyAfterFirstUse": {
+    none: (fx, p) => busyCase(fx, p, null, 0),
+    ServiceBusy: (fx, p) => busyCase(fx, p, "ServiceBusy", 403),
+    "InvalidDomain.Offline": (fx, p) => busyCase(fx, p, "InvalidDomain.Offline", 404),
+  },
+  "esa.busyAfterFirstUse": {
+    none: (fx) => busyCase(fx, "esa", null, 0),
+    "Site.ServiceBusy": (fx) => busyCase(fx, "esa", "Site.ServiceBusy", 400),
+  },
+  "esa.listTaskIds": {
+    submitId: async (fx) => {
+      const id = await DRIVERS.esa.submit(fx, ["a.example.com/1", "a.example.com/2"]);
+      const items = (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks;
+      assert.deepEqual(items.map((t: any) => t.taskId), [id, id]);
+    },
+    perUrlId: async (fx) => {
+      const id = await DRIVERS.esa.submit(fx, ["a.example.com/1", "a.example.com/2"]);
+      const ids = (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks.map((t: any) => t.taskId);
+      assert.equal(new Set(ids).size, 2, "each item its own id");
+      assert.ok(ids.every((x: string) => x !== id && /^\d{16}$/.test(x)), `${ids} vs the submit's ${id}`);
+    },
+  },
+  "esa.createTimeZone": {
+    utc8: async (fx) => {
+      const at = await fx.now();
+      await DRIVERS.esa.submit(fx, ["a.example.com/1"]);
+      const t = (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks[0];
+      assert.equal(t.createTime, zoneless(at, 8 * 3_600_000));
+    },
+    utc: async (fx) => {
+      const at = await fx.now();
+      await DRIVERS.esa.submit(fx, ["a.example.com/1"]);
+      const t = (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks[0];
+      assert.equal(t.createTime, zoneless(at, 0));
+    },
+  },
+  "alibaba.futureEndTime": {
+    accept: async (fx, p) => {
+      await DRIVERS[p].submit(fx, ["example.com/a"]);
+      const now = await fx.now();
+      assert.equal(await DRIVERS[p].list(fx, now - 60_000, now + 300_000), 1);
+    },
+    refuse: async (fx, p) => {
+      await DRIVERS[p].submit(fx, ["example.com/a"]);
+      const now = await fx.now();
+      const err = await expectAliError(DRIVERS[p].list(fx, now - 60_000, now + 300_000), "InvalidTime");
+      assert.equal(statusOf(err), 400);
+      assert.equal(await DRIVERS[p].list(fx, now - 60_000, now), 1, "an EndTime of now is served");
+    },
+  },
+  "alibaba.throttleCode": {
+    "Throttling.User": (fx, p) => throttleCase(fx, p, "Throttling.User", 400),
+    Throttling: (fx, p) => throttleCase(fx, p, "Throttling", 503),
+    TooManyRequests: (fx, p) => throttleCase(fx, p, "TooManyRequests", p === "esa" ? 400 : 429),
+  },
+  "alibaba.urlEcho": {
+    asSubmitted: async (fx, p) => {
+      const d = DRIVERS[p];
+      const id = await d.submit(fx, [d.odd.sent]);
+      assert.deepEqual(await d.shown(fx, id), [d.odd.echoed]);
+      assert.deepEqual(await d.listExact(fx, d.odd.echoed), [d.odd.echoed]);
+      assert.deepEqual(await d.listExact(fx, d.odd.normalized), []);
+    },
+    normalized: async (fx, p) => {
+      const d = DRIVERS[p];
+      const id = await d.submit(fx, [d.odd.sent]);
+      assert.deepEqual(await d.shown(fx, id), [d.odd.normalized]);
+      assert.deepEqual(await d.listExact(fx, d.odd.normalized), [d.odd.normalized], "the exact-match filter compares the stored form");
+      assert.deepEqual(await d.listExact(fx, d.odd.echoed), []);
+      if (p === "cdn") {
+        await fx.configure({ alibaba: { preloadDetailAllowed: true } });
+        const detail = (await cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id }))).body;
+        assert.equal(detail.urlDetails[0].urls[0].url, ODD_PATH.normalized);
+      }
+    },
+  },
+  "esa.siteEndpoint": {
+    same: async (fx) => {
+      await DRIVERS.esa.submit(fx, ["a.example.com/1"]);
+      assert.equal((await DRIVERS.esa.shown(fx, "")).length, 1);
+    },
+    other: async (fx) => {
+      const c = esaClient(fx);
+      const refused = await expectAliError(DRIVERS.esa.submit(fx, ["a.example.com/1"]), "SiteNotFound");
+      assert.equal(statusOf(refused), 404);
+      await expectAliError(c.describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE })), "SiteNotFound");
+      await expectAliError(c.listInstanceQuotas(new Esa.ListInstanceQuotasRequest({ quotaNames: "preload", siteId: SITE })), "SiteNotFound");
+      await fx.configure({ variants: { "esa.siteEndpoint": "same" } });
+      await DRIVERS.esa.submit(fx, ["a.example.com/1"]);
+      await fx.configure({ variants: { "esa.siteEndpoint": "other" } });
+      assert.equal((await c.describePreloadTasks(new Esa.DescribePreloadTasksRequest({}))).body.totalCount, 0, "this endpoint holds none of the site's tasks");
+    },
+  },
+  "tasks.visibilityLag": {
+    "0": async (fx, p) => {
+      const id = await DRIVERS[p].submit(fx, ["example.com/a"]);
+      assert.equal((await DRIVERS[p].shown(fx, id)).length, 1);
+    },
+    "5000": async (fx, p) => {
+      const id = await DRIVERS[p].submit(fx, ["example.com/a"]);
+      await fx.advance(4999);
+      assert.equal((await DRIVERS[p].shown(fx, id)).length, 0, "invisible during the lag");
+      await fx.advance(1);
+      assert.equal((await DRIVERS[p].shown(fx, id)).length, 1);
+    },
+  },
+};
+
+describe("alibaba emulator: every variant value through the official SDKs", () => {
+  const declared = alibabaModule().variants;
+
+  it("has a case for every value of every declared variant, and nothing else", () => {
+    assert.deepEqual(
+      declared.map((d) => [d.name, [...d.values]]),
+      declared.map((d) => [d.name, Object.keys(CASES[d.name] ?? {})]),
+    );
+    assert.deepEqual(Object.keys(CASES).sort(), declared.map((d) => d.name).sort());
+  });
+
+  it("cites a source for each variant and describes each value", () => {
+    for (const d of declared) {
+      assert.match(d.why, /seed|cloud-apis\.md|https?:\/\/|\.go\b/, `${d.name}: why names no source`);
+      assert.deepEqual(Object.keys(d.behaviour), [...d.values], `${d.name}: behaviour per value`);
+    }
+  });
+
+  for (const d of declared) {
+    for (const product of d.products.filter((p): p is Ali => p !== "teo")) {
+      for (const value of d.values) {
+        it(`${d.name} = ${value} (${product})`, async () => {
+          const fx = await startAlibaba();
+          try {
+            await fx.configure({ variants: { [d.name]: value } });
+            await CASES[d.name][value](fx, product);
+          } finally {
+            await fx.close();
+          }
+        });
+      }
+    }
+  }
+
+  it("config.alibaba.busyForMs sets the busy window", async () => {
+    const fx = await startAlibaba();
+    try {
+      const patch = { variants: { "alibaba.busyAfterFirstUse": "ServiceBusy" }, alibaba: { busyForMs: 500 } };
+      await fx.configure(patch);
+      await expectAliError(DRIVERS.cdn.submit(fx, ["new.example.com/a"]), "ServiceBusy");
+      await fx.advance(500);
+      assert.match(await DRIVERS.cdn.submit(fx, ["new.example.com/b"]), /^\d+$/);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it("tasks.visibilityLag never shortens a configured visibilityLagMs", async () => {
+    const fx = await startAlibaba();
+    try {
+      await fx.configure({ visibilityLagMs: 8000, variants: { "tasks.visibilityLag": "5000" } });
+      const id = await DRIVERS.cdn.submit(fx, ["example.com/a"]);
+      await fx.advance(5000);
+      assert.deepEqual(await DRIVERS.cdn.shown(fx, id), []);
+      await fx.advance(3000);
+      assert.equal((await DRIVERS.cdn.shown(fx, id)).length, 1);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it("module.throttle renders the rate-limit refusal for the request's product under the variant", () => {
+    const mod = alibabaModule();
+    const state = createState({ modules: [mod], config: { variants: { "alibaba.throttleCode": "TooManyRequests" } } });
+    const ctx = contextOf(state);
+    const req = (version: string) => ({ method: "POST", path: "/", rawQuery: "", headers: { "x-acs-action": "A", "x-acs-version": version }, body: Buffer.alloc(0) });
+    const esa = mod.throttle!(ctx, req("2024-09-10"), 700);
+    const cdn = mod.throttle!(ctx, req("2018-05-10"));
+    assert.deepEqual([esa.status, (esa.body as any).Code, (esa.body as any).HostId, esa.headers?.["x-acs-retry-after"]], [400, "TooManyRequests", "esa.cn-hangzhou.aliyuncs.com", "700"]);
+    assert.deepEqual([cdn.status, (cdn.body as any).Code, cdn.headers?.["x-acs-retry-after"]], [429, "TooManyRequests", "1000"]);
+    assert.equal(mod.throttle!(ctx).status, 429, "without a request: the first product (CDN)");
+  });
+
+  it("the control plane lists each variant once, defaults first", async () => {
+    const state = createState({ modules: [alibabaModule(), alibabaModule()] });
+    const names = (await localControl(state).variants()).map((v) => v.name);
+    assert.deepEqual(names, [...new Set(names)]);
+    assert.deepEqual(names.sort(), declared.map((v) => v.name).sort());
+    const defaults = Object.fromEntries(declared.map((v) => [v.name, v.values[0]]));
+    assert.deepEqual(defaults, {
+      "cdn.detailForNonAllowListed": "forbidden", "alibaba.busyAfterFirstUse": "none", "alibaba.futureEndTime": "accept",
+      "alibaba.throttleCode": "Throttling.User", "alibaba.urlEcho": "asSubmitted", "tasks.visibilityLag": "0",
+      "esa.busyAfterFirstUse": "none", "esa.listTaskIds": "submitId", "esa.createTimeZone": "utc8", "esa.siteEndpoint": "same",
+    });
+  });
+});
