@@ -139,6 +139,8 @@ export interface AlibabaOptions {
    * `PreloadQueueFull`; DCDN accepts and queues them (§A.2).
    */
   preloadQueueCapacity?: number;
+  /** How long a domain or site refuses submits after its first use under the `*.busyAfterFirstUse` variants, virtual ms (default 2000). */
+  busyForMs?: number;
 }
 
 /** Everything a product module may use. */

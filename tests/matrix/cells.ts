@@ -1,6 +1,7 @@
 /**
  * The fault matrix, generated: cloud × action (quota read, submit, query) × fault × phase (create, resumed update,
- * refresh, triggers re-run, destroy). Only combinations where the phase makes that call are generated (a refresh
+ * refresh, triggers re-run, destroy). Each resource's third URL has an upper-case host and a non-ASCII path, so the
+ * cloud's echo forms (emulator variants `*.urlEcho`) are exercised. Only combinations where the phase makes that call are generated (a refresh
  * never submits; destroy calls nothing, so it gets one cell per cloud with every fault queued).
  */
 import type { Fault, Product } from "../../emulator";
@@ -45,25 +46,25 @@ export interface Cell {
 export const CLOUDS: CloudUnderTest[] = [
   {
     cloud: "edgeone", product: "teo", type: "EdgeOnePrefetch", base: { zoneId: "zone-matrix1" },
-    urls: (t) => [`https://www.example.com/${t}/a.js`, `https://www.example.com/${t}/b.css`, `https://www.example.com/${t}/c.png`],
+    urls: (t) => [`https://www.example.com/${t}/a.js`, `https://www.example.com/${t}/b.css`, `https://WWW.Example.com/${t}/bild-ä.png`],
     actions: { quota: ["DescribeContentQuota"], submit: ["CreatePrefetchTask"], query: ["DescribePrefetchTasks"] },
     codes: { busy: null, permission: "UnauthorizedOperation.NoPermission", quota: "LimitExceeded.DailyQuota" },
   },
   {
     cloud: "alibaba-cdn", product: "cdn", type: "AlibabaCdnPrefetch", base: { domain: "cdn.example.com" },
-    urls: (t) => [`https://cdn.example.com/${t}/a.js`, `https://cdn.example.com/${t}/b.css`, `https://cdn.example.com/${t}/c.png`],
+    urls: (t) => [`https://cdn.example.com/${t}/a.js`, `https://cdn.example.com/${t}/b.css`, `https://CDN.Example.com/${t}/bild-ä.png`],
     actions: { quota: ["DescribeRefreshQuota"], submit: ["PushObjectCache"], query: ["DescribeRefreshTaskById", "DescribeRefreshTasks"] },
     codes: { busy: "ServiceBusy", permission: "Forbidden.RAM", quota: "QuotaExceeded.Preload" },
   },
   {
     cloud: "alibaba-dcdn", product: "dcdn", type: "AlibabaDcdnPrefetch", base: { domain: "dcdn.example.com" },
-    urls: (t) => [`https://dcdn.example.com/${t}/a.js`, `https://dcdn.example.com/${t}/b.css`, `https://dcdn.example.com/${t}/c.png`],
+    urls: (t) => [`https://dcdn.example.com/${t}/a.js`, `https://dcdn.example.com/${t}/b.css`, `https://DCDN.Example.com/${t}/bild-ä.png`],
     actions: { quota: ["DescribeDcdnRefreshQuota"], submit: ["PreloadDcdnObjectCaches"], query: ["DescribeDcdnRefreshTaskById", "DescribeDcdnRefreshTasks"] },
     codes: { busy: "InvalidDomain.Offline", permission: "Forbidden.RAM", quota: "QuotaExceeded.Preload" },
   },
   {
     cloud: "alibaba-esa", product: "esa", type: "AlibabaEsaPrefetch", base: { siteId: 7101, siteName: "example.com", instanceId: "sp-xcdn-matrix" },
-    urls: (t) => [`https://img.example.com/${t}/a.png`, `https://img.example.com/${t}/b.png`, `https://img.example.com/${t}/c.png`],
+    urls: (t) => [`https://img.example.com/${t}/a.png`, `https://img.example.com/${t}/b.png`, `https://IMG.Example.com/${t}/bild-ä.png`],
     actions: { quota: ["ListInstanceQuotas", "ListInstanceQuotasWithUsage"], submit: ["PreloadCaches"], query: ["DescribePreloadTasks"] },
     codes: { busy: "Site.ServiceBusy", permission: "Forbidden.RAM", quota: "QuotaExceeded.Preload" },
   },
