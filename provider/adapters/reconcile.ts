@@ -9,10 +9,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * Clock skew allowed between this machine and the cloud: the window starts this much before `sinceMs` (a task the
- * cloud stamped a little before our clock's submit time is still ours) and ends this much after now. Not documented
- * by any vendor; Tencent refuses signatures more than 5 minutes off (cloud-apis.md §D.2) and Alibaba 15 minutes
- * (§D.1), so real skew is far below either; 2 minutes covers ordinary NTP drift without reaching much further back
- * than the uncertain submit.
+ * cloud stamped a little before our clock's submit time is still ours). Not documented by any vendor; Tencent refuses
+ * signatures more than 5 minutes off (cloud-apis.md §D.2) and Alibaba 15 minutes (§D.1), so real skew is far below
+ * either; 2 minutes covers ordinary NTP drift without reaching much further back than the uncertain submit. The window
+ * ends at now, never later: whether a list API accepts an `EndTime` in the future is undocumented (variants
+ * `alibaba.futureEndTime`, `teo.futureEndTime`); a task the cloud creates after the call is seen by the next one.
  */
 export const RECONCILE_MARGIN_MS = 2 * 60_000;
 
@@ -32,16 +33,21 @@ export interface TimeWindow {
 
 /**
  * The window `findTasks` asks for: from `sinceMs - margin` (rounded up to the whole second, because request times
- * have seconds and a task created before `sinceMs - margin` must never be reported) to now + margin (rounded down). The
- * start is raised to `historyDays` before now, plus the margin, so that the vendor never refuses the window (Alibaba
- * `InvalidTime`) for a skewed clock: tasks older than the retention cannot be listed anyway. Null when the window is
- * empty.
+ * have seconds and a task created before `sinceMs - margin` must never be reported) to now (rounded down: never in
+ * the future). The start is raised to `historyDays` before now, plus the margin, so that the vendor never refuses the
+ * window (Alibaba `InvalidTime`) for a skewed clock: tasks older than the retention cannot be listed anyway. Null when
+ * the window is empty.
  */
 export function reconcileWindow(sinceMs: number, nowMs: number, historyDays: number): TimeWindow | null {
   const floor = nowMs - historyDays * DAY_MS + RECONCILE_MARGIN_MS;
   const startMs = Math.ceil(Math.max(sinceMs - RECONCILE_MARGIN_MS, floor) / 1000) * 1000;
-  const endMs = Math.floor((nowMs + RECONCILE_MARGIN_MS) / 1000) * 1000;
+  const endMs = wholeSecond(nowMs);
   return startMs <= endMs ? { startMs, endMs } : null;
+}
+
+/** `ms` rounded down to the whole second (request times carry whole seconds). */
+export function wholeSecond(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
 }
 
 /** Splits a window into consecutive windows of at most `maxSpanMs` (EdgeOne: 7 days per request), newest first. */

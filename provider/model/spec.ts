@@ -41,7 +41,7 @@ export interface AlibabaEsaSpec {
   /** Extra request headers (sent as `Headers`, a JSON map of name to value). */
   headers: Record<string, string>;
   /**
-   * The site's plan instance id (`sp-xcdn-…`), when known: the prefetch quota is read with `ListInstanceQuotas`, which
+   * The site's plan instance id (`sp-xcdn-…`), when known: the prefetch quota is read with `ListInstanceQuotasWithUsage`, which
    * needs it. Unset/null: the adapter reports no quota.
    */
   instanceId?: string | null;

@@ -55,7 +55,7 @@ export function resolveUrl(cloud: CloudKind, raw: string, domain: string | null)
 /**
  * The form sent to the API: non-ASCII characters percent-encoded as UTF-8 (an internationalised host becomes its
  * punycode form), existing escapes and ASCII left exactly as written. The ESA guide says URLs with Chinese characters
- * must be encoded or the task is not recognised (the ESA purge-and-prefetch user guide, as quoted in issue 8; ledger row in
+ * must be encoded or the task is not recognised (the ESA purge-and-prefetch user guide, as quoted in issue 8; ledger row ESA-5 in
  * emulator/FIDELITY.md);
  * EdgeOne's deprecated `EncodeUrl` did the same server-side (cloud-apis.md §A.4). One form for every cloud, so results
  * always match what was sent; adapters also match the cloud's echo under the normalised key (model/url.ts).

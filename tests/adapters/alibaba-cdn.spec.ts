@@ -1,7 +1,7 @@
 /**
  * Alibaba CDN adapter through the real `@alicloud/cdn20180510` SDK against a scripted server serving recorded bodies:
- * wire format (v3 and v2 signatures, STS), comma task ids, quota strings, the detail API and its fallback, history,
- * and error classification of real SDK errors.
+ * wire format (v3 and v2 signatures, STS), comma task ids, quota strings, status by id (the primary path) and the
+ * opt-in detail API with its fallback, history, and error classification of real SDK errors.
  */
 import assert from "node:assert/strict";
 import { createAdapter } from "../../provider/adapters/registry";
@@ -10,6 +10,7 @@ import type { AlibabaCdnSpec } from "../../provider/model/spec";
 import { alibabaError, FixtureServer, fixture } from "./support/fixture-server";
 import { manualClock, testConnection } from "./support/connection";
 import type { Connection } from "../../provider/adapters/types";
+import { forgetAll } from "../../provider/adapters/memory";
 
 const spec: AlibabaCdnSpec = { cloud: "alibaba-cdn", domain: null, area: null, l2Preload: null, headers: {}, queryHashkey: null };
 
@@ -28,8 +29,10 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
   let endpoint: string;
   const clock = manualClock("2026-11-23T00:00:00Z");
   const adapter = (o: Partial<Connection> = {}) => createAdapter("alibaba-cdn", testConnection(endpoint, o), clock);
+  const detailed = () => adapter({ alibabaPreloadDetail: true });
 
   beforeEach(async () => {
+    forgetAll();
     server = new FixtureServer();
     endpoint = await server.start();
   });
@@ -66,20 +69,31 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
     assert.deepEqual(await adapter().quota(spec), { daily: 500, remaining: 400, perRequest: null });
   });
 
-  it("reads per-URL detail (Domain + path) when the account is allowed", async () => {
+  it("reads status by id (ten ids per call, every account) and never calls the detail API unless enabled", async () => {
+    server.otherwise("DescribeRefreshTaskById", { body: fixture("alibaba-cdn/describe-refresh-task-by-id.json") });
+    const batch = { taskIds: ["24840"], urls: ["example.com/abc.jpg", "https://example.com/def.jpg"], submittedAt: "2026-11-22T23:00:00Z" };
+    assert.deepEqual((await adapter().query(spec, [batch])).observations, [
+      { url: "example.com/abc.jpg", status: "succeeded", progress: 100, reason: null, taskId: "24840" },
+      { url: "https://example.com/def.jpg", status: "running", progress: 47, reason: null, taskId: "24840" },
+    ]);
+    assert.deepEqual(server.calls("DescribeRefreshTaskById").map((c) => c.query.TaskId), ["24840"]);
+    assert.equal(server.calls("DescribePreloadDetailById").length, 0);
+  });
+
+  it("reads per-URL detail (Domain + path) when enabled and the account is allowed", async () => {
     server.otherwise("DescribePreloadDetailById", { body: fixture("alibaba-cdn/describe-preload-detail-by-id.json") });
     const batch = { taskIds: ["14286878547"], urls: ["example.com/abc.jpg"], submittedAt: "2026-11-22T23:00:00Z" };
-    const res = await adapter().query(spec, [batch]);
+    const res = await detailed().query(spec, [batch]);
     assert.deepEqual(res, { historyUnavailable: false,
       observations: [{ url: "example.com/abc.jpg", status: "succeeded", progress: 100, reason: null, taskId: "14286878547" }] });
     assert.deepEqual(server.calls("DescribePreloadDetailById").map((c) => c.query.TaskId), ["14286878547"]);
     assert.equal(server.calls("DescribeRefreshTaskById").length, 0);
   });
 
-  it("falls back to DescribeRefreshTaskById when the detail API is refused, and remembers it", async () => {
+  it("falls back to DescribeRefreshTaskById when the detail API is refused, and remembers it for the account", async () => {
     server.otherwise("DescribePreloadDetailById", alibabaError(403, "Forbidden.NotInWhiteList", "not allowed"));
     server.otherwise("DescribeRefreshTaskById", { body: fixture("alibaba-cdn/describe-refresh-task-by-id.json") });
-    const a = adapter();
+    const a = detailed();
     const batch = { taskIds: ["24840"], urls: ["example.com/abc.jpg", "https://example.com/def.jpg"], submittedAt: "2026-11-22T23:00:00Z" };
     for (let round = 0; round < 2; round++) {
       const res = await a.query(spec, [batch]);
@@ -92,18 +106,26 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
     assert.equal(server.calls("DescribeRefreshTaskById").length, 2);
   });
 
-  it("does not fall back on throttling or server errors: they propagate classified", async () => {
-    server.queue("DescribePreloadDetailById",
+  it("propagates the by-id API's throttling and server errors classified", async () => {
+    server.queue("DescribeRefreshTaskById",
       alibabaError(400, "Throttling.User", "Request was denied due to user flow control.", { "x-acs-retry-after": "2500" }),
       { status: 503, headers: { "content-type": "text/html" }, body: "<html>Service Unavailable</html>" });
     const batch = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-22T23:00:00Z" };
     const a = adapter();
     const throttled = await rejection(a.query(spec, [batch]));
     assert.deepEqual([throttled.kind, throttled.code, throttled.httpStatus, throttled.retryAfterMs, throttled.requestId, throttled.action],
-      ["throttled", "Throttling.User", 400, 2500, "R-fixture", "DescribePreloadDetailById"]);
+      ["throttled", "Throttling.User", 400, 2500, "R-fixture", "DescribeRefreshTaskById"]);
     const html = await rejection(a.query(spec, [batch]));
     assert.deepEqual([html.kind, html.code], ["transient", "InvalidResponse"]);
-    assert.equal(server.calls("DescribeRefreshTaskById").length, 0);
+  });
+
+  it("falls back to by-id on any error of the enabled detail API, throttling and 5xx included", async () => {
+    server.queue("DescribePreloadDetailById", alibabaError(400, "Throttling.User"),
+      { status: 503, headers: { "content-type": "text/html" }, body: "<html>Service Unavailable</html>" });
+    server.otherwise("DescribeRefreshTaskById", { body: fixture("alibaba-cdn/describe-refresh-task-by-id.json") });
+    const batch = { taskIds: ["24840"], urls: ["example.com/abc.jpg"], submittedAt: "2026-11-22T23:00:00Z" };
+    for (let i = 0; i < 2; i++) assert.equal((await detailed().query(spec, [batch])).observations[0].status, "succeeded");
+    assert.equal(server.calls("DescribeRefreshTaskById").length, 2);
   });
 
   it("classifies submit refusals from the documented table", async () => {
@@ -118,9 +140,9 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
   it("reports historyUnavailable only for an InvalidTime refusal, never for an empty answer, whatever the age", async () => {
     const old = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-19T00:00:00Z" };
     const young = { taskIds: ["2"], urls: ["example.com/b"], submittedAt: "2026-11-22T23:59:00Z" };
-    server.queue("DescribePreloadDetailById", alibabaError(400, "InvalidTime", "The query time cannot exceed the last 3 days."));
+    server.queue("DescribeRefreshTaskById", alibabaError(400, "InvalidTime", "The query time cannot exceed the last 3 days."));
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });
-    server.otherwise("DescribePreloadDetailById", { body: { RequestId: "R", TotalCount: 0, UrlDetails: [] } });
+    server.otherwise("DescribeRefreshTaskById", { body: { RequestId: "R", TotalCount: 0, Tasks: [] } });
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: false }, "empty is not gone");
     assert.deepEqual(await adapter().query(spec, [young]), { observations: [], historyUnavailable: false });
   });
@@ -128,7 +150,7 @@ describe("adapters: Alibaba CDN through the cdn20180510 SDK (recorded bodies)", 
   it("reports InvalidTime from the fallback too, and does not swallow other errors", async () => {
     server.otherwise("DescribePreloadDetailById", alibabaError(403, "Forbidden.NotInWhiteList"));
     server.queue("DescribeRefreshTaskById", alibabaError(400, "InvalidTime"), alibabaError(500, "InternalError"));
-    const a = adapter();
+    const a = detailed();
     const batch = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-22T00:00:00Z" };
     assert.deepEqual(await a.query(spec, [batch]), { observations: [], historyUnavailable: true });
     const e = await rejection(a.query(spec, [batch]));

@@ -9,6 +9,9 @@ import type { AlibabaCdnSpec } from "../../provider/model/spec";
 import { alibabaError, FixtureServer, fixture } from "./support/fixture-server";
 import { manualClock, testConnection } from "./support/connection";
 import type { Connection } from "../../provider/adapters/types";
+import { dcdnUrlStatus } from "../../provider/adapters/alibaba-dcdn/status";
+import { cdnUrlStatus } from "../../provider/adapters/alibaba-cdn/status";
+import { esaUrlStatus } from "../../provider/adapters/alibaba-esa/status";
 
 const spec: AlibabaCdnSpec = { cloud: "alibaba-dcdn", domain: null, area: null, l2Preload: null, headers: {}, queryHashkey: null };
 
@@ -84,5 +87,13 @@ describe("adapters: Alibaba DCDN through the dcdn20180115 SDK (recorded bodies)"
     server.otherwise("DescribeDcdnRefreshTaskById", alibabaError(400, "InvalidTime"));
     const old = { taskIds: ["1"], urls: ["example.com/a"], submittedAt: "2026-11-18T00:00:00Z" };
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: true });
+  });
+
+  it("maps each product's documented statuses the refresh family's way (status.ts of each adapter)", () => {
+    const table: [string | undefined, string][] = [["Pending", "pending"], ["Refreshing", "running"], ["Complete", "succeeded"],
+      ["Failed", "failed"], ["complete", "succeeded"], ["Queued", "running"], [undefined, "running"]];
+    for (const [raw, want] of table) {
+      for (const map of [dcdnUrlStatus, cdnUrlStatus, esaUrlStatus]) assert.equal(map(raw), want, `${map.name}(${raw})`);
+    }
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Pure tables for CDN `DescribePreloadDetailById` (seed 000): per-URL status from the task status, `Success` and
- * `Description`, and the mapping of `Domain` + path back to the submitted URL.
+ * Pure tables for CDN `DescribePreloadDetailById` (seed 000; alibaba-cdn/status.ts): per-URL status from the task
+ * status, `Success` and `Description`, and the mapping of `Domain` + path back to the submitted URL.
  */
 import assert from "node:assert/strict";
-import { detailUrl, detailUrlStatus, observePreloadDetails } from "../../provider/adapters/alibaba-cdn/detail";
+import { detailUrl, detailUrlStatus, observePreloadDetails } from "../../provider/adapters/alibaba-cdn/status";
 import type { UrlStatus } from "../../provider/model/status";
 
 describe("adapters: CDN preload detail", () => {

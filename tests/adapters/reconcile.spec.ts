@@ -19,9 +19,9 @@ const DAY = 86_400_000;
 describe("adapters: reconciliation building blocks", () => {
   it("widens the window by the margin, rounds inwards to whole seconds and clamps it to the retention", () => {
     assert.equal(RECONCILE_MARGIN_MS, 120_000);
-    assert.deepEqual(reconcileWindow(SINCE, NOW, 3), { startMs: SINCE - 120_000, endMs: NOW + 120_000 });
-    assert.deepEqual(reconcileWindow(SINCE + 1, NOW + 999, 3), { startMs: SINCE - 119_000, endMs: NOW + 120_000 });
-    assert.deepEqual(reconcileWindow(NOW - 10 * DAY, NOW, 3), { startMs: NOW - 3 * DAY + 120_000, endMs: NOW + 120_000 });
+    assert.deepEqual(reconcileWindow(SINCE, NOW, 3), { startMs: SINCE - 120_000, endMs: NOW });
+    assert.deepEqual(reconcileWindow(SINCE + 1, NOW + 999, 3), { startMs: SINCE - 119_000, endMs: NOW });
+    assert.deepEqual(reconcileWindow(NOW - 10 * DAY, NOW, 3), { startMs: NOW - 3 * DAY + 120_000, endMs: NOW });
     assert.equal(reconcileWindow(NOW + 10 * 60_000, NOW, 3), null, "a future sinceMs has nothing to find");
   });
 
@@ -86,7 +86,7 @@ describe("adapters: findTasks requests (scripted server)", () => {
     assert.deepEqual(found, [{ url: "https://www.example.com/a.js", taskId: "j2", createdAtMs: Date.parse("2026-11-22T23:30:00Z"), status: "succeeded" }],
       "a task the vendor lists before the window is dropped");
     assert.deepEqual(server.calls("DescribePrefetchTasks").map((c) => c.json), [{
-      ZoneId: spec.zoneId, StartTime: "2026-11-22T22:58:00+00:00", EndTime: "2026-11-23T00:02:00+00:00", Offset: 0, Limit: 1000,
+      ZoneId: spec.zoneId, StartTime: "2026-11-22T22:58:00+00:00", EndTime: "2026-11-23T00:00:00+00:00", Offset: 0, Limit: 1000,
       Filters: [{ Name: "target", Values: ["https://www.example.com/a.js"] }],
     }]);
     const many = Array.from({ length: 11 }, (_, i) => `https://www.example.com/${i}.js`);
@@ -104,7 +104,7 @@ describe("adapters: findTasks requests (scripted server)", () => {
     const [call] = server.calls("DescribeRefreshTasks");
     assert.deepEqual(call.query, {
       ObjectPath: "http://cdn.example.com/a.js", ObjectType: "preload", DomainName: "cdn.example.com",
-      StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:02:00Z", PageNumber: "1", PageSize: "100",
+      StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:00:00Z", PageNumber: "1", PageSize: "100",
     });
   });
 
@@ -117,7 +117,7 @@ describe("adapters: findTasks requests (scripted server)", () => {
     const found = await adapter("alibaba-dcdn").findTasks(spec, urls, SINCE);
     assert.deepEqual(found.map((t) => [t.url, t.taskId, t.status]), [["https://d.example.com/5.js", "95248880", "succeeded"]]);
     assert.deepEqual(server.calls("DescribeDcdnRefreshTasks").map((c) => c.query), [{
-      ObjectType: "preload", StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:02:00Z", PageNumber: "1", PageSize: "50",
+      ObjectType: "preload", StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:00:00Z", PageNumber: "1", PageSize: "50",
     }]);
   });
 
@@ -129,7 +129,7 @@ describe("adapters: findTasks requests (scripted server)", () => {
     const found = await adapter("alibaba-esa").findTasks(spec, ["https://e.example.com/a.js"], SINCE);
     assert.deepEqual(found, [{ url: "https://e.example.com/a.js", taskId: "1597854579687428", createdAtMs: Date.parse("2026-11-22T23:00:00Z"), status: "succeeded" }]);
     assert.deepEqual(server.calls("DescribePreloadTasks").map((c) => [c.method, c.query]), [["GET", {
-      SiteId: "123456789", Content: "https://e.example.com/a.js", StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:02:00Z",
+      SiteId: "123456789", Content: "https://e.example.com/a.js", StartTime: "2026-11-22T22:58:00Z", EndTime: "2026-11-23T00:00:00Z",
       PageNumber: "1", PageSize: "50",
     }]]);
   });

@@ -9,7 +9,7 @@ import { quotaNumber } from "../../provider/adapters/alibaba/quota";
 import { edgeOneReason, edgeOneUrlStatus, unknownEdgeOneStatus } from "../../provider/adapters/edgeone/status";
 import { observeTeoTask } from "../../provider/adapters/edgeone/query";
 import { observeTask } from "../../provider/adapters/alibaba/refresh-tasks";
-import { observeDetailUrl } from "../../provider/adapters/alibaba-cdn/detail";
+import { observeDetailUrl } from "../../provider/adapters/alibaba-cdn/status";
 import type { UrlStatus } from "../../provider/model/status";
 
 describe("adapters: status vocabularies and formats", () => {

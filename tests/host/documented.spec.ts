@@ -150,8 +150,7 @@ function describeRequest(req: EmulatorRequest): Wire {
 /** The emulator's product modules, wrapped to record every request on arrival and mark it answered. */
 function recording(wires: Wire[]): ProductModule[] {
   return defaultModules().map((m) => ({
-    accepts: (req) => m.accepts(req),
-    reset: () => m.reset(),
+    ...m,
     async handle(req, ctx): Promise<EmulatorResponse> {
       const w = describeRequest(req);
       wires.push(w);
@@ -412,7 +411,7 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
       { cloud: "alibaba-dcdn", inputs: { area: "domestic", l2Preload: false, queryHashkey: true }, submit: "PreloadDcdnObjectCaches",
         expect: [/Area=domestic/, /L2Preload=false/, /QueryHashkey=true/, /WithHeader=\{"Accept-Encoding":\["gzip"\]\}/] },
       { cloud: "alibaba-esa", inputs: { instanceId: "sp-xcdn-doc01" }, submit: "PreloadCaches",
-        expect: [/SiteId=9001/, /Headers=\{"Accept-Encoding":"gzip"\}/], also: { action: "ListInstanceQuotas", expect: /InstanceId=sp-xcdn-doc01/ } },
+        expect: [/SiteId=9001/, /Headers=\{"Accept-Encoding":"gzip"\}/], also: { action: "ListInstanceQuotasWithUsage", expect: /InstanceId=sp-xcdn-doc01/ } },
     ];
     for (const r of rows) {
       it(`cloud-specific inputs and headers reach the vendor request (${r.cloud})`, async () => {

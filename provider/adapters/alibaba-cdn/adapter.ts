@@ -1,52 +1,51 @@
 /**
- * The Alibaba Cloud CDN adapter: `PushObjectCache` to submit, `DescribePreloadDetailById` (falling back to
- * `DescribeRefreshTaskById`) to query, `DescribeRefreshTasks` to reconcile, `DescribeRefreshQuota` for the quota.
+ * The Alibaba Cloud CDN adapter: assembles the PrefetchAdapter from client (`PushObjectCache`,
+ * `DescribeRefreshTaskById`, opt-in `DescribePreloadDetailById`, `DescribeRefreshTasks`, `DescribeRefreshQuota`),
+ * submit, query, find and quota — thin over the refresh family it shares with DCDN (alibaba/refresh-api.ts). It holds
+ * no state; what it learns about the account (a refused detail API) lives in provider/adapters/memory.ts.
  */
 import type { Clock } from "../../engine/clock";
-import type { PrefetchSpec, AlibabaCdnSpec } from "../../model/spec";
+import type { AlibabaCdnSpec, PrefetchSpec } from "../../model/spec";
+import { accountScope, type AccountScope } from "../memory";
 import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
-import { findRefreshTasks, type RefreshListApi } from "../alibaba/refresh-list";
 import { createCdnApi, type CdnApi } from "./client";
-import { CDN_LIMITS, CDN_LIST_MAX_PAGES, CDN_LIST_PAGE_SIZE } from "./limits";
-import { quotaCdn, submitCdn } from "./operations";
-import { queryCdn, type CdnQueryState } from "./query";
+import { findTasksCdn } from "./find";
+import { CDN_LIMITS } from "./limits";
+import { queryCdn } from "./query";
+import { quotaCdn } from "./quota";
+import { submitCdn } from "./submit";
 
 function cdnSpec(spec: PrefetchSpec): AlibabaCdnSpec {
   if (spec.cloud !== "alibaba-cdn") throw new Error(`alibaba-cdn adapter received a ${spec.cloud} spec`);
   return spec;
 }
 
-/** `DescribeRefreshTasks` as the shared reconciliation reads it (the array is under `Tasks.CDNTask`, §A.1). */
-export function cdnListApi(api: CdnApi): RefreshListApi {
-  return {
-    cloud: "alibaba-cdn", action: "DescribeRefreshTasks", pageSize: CDN_LIST_PAGE_SIZE, maxPages: CDN_LIST_MAX_PAGES,
-    list: async (p) => {
-      const body = await api.describeRefreshTasks(p);
-      return { items: body.tasks?.CDNTask ?? [], total: body.totalCount ?? null };
-    },
-  };
+/** How the adapter uses the per-URL detail API: enabled or not, and whose verdict it remembers. */
+export interface CdnAdapterOptions {
+  preloadDetail: boolean;
+  scope: AccountScope;
 }
 
-/** Builds the adapter over an already built API (tests inject one); the state is per adapter instance. */
-export function cdnAdapter(api: CdnApi, clock: Clock): PrefetchAdapter {
-  const state: CdnQueryState = { detailAllowed: true };
-  const limits = { ...CDN_LIMITS };
+/** Builds the adapter over an already built API (tests inject one). */
+export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): PrefetchAdapter {
   return {
     cloud: "alibaba-cdn",
-    limits,
+    limits: CDN_LIMITS,
     submit: async (spec, urls) => submitCdn(api, cdnSpec(spec), urls),
     query: async (spec, batches) => {
       cdnSpec(spec);
-      return queryCdn(api, state, batches);
+      return queryCdn(api, { enabled: o.preloadDetail, scope: o.scope, nowMs: clock.now() }, batches);
     },
-    quota: async (spec) => {
-      cdnSpec(spec);
-      return quotaCdn(api);
-    },
-    findTasks: async (spec, urls, sinceMs) =>
-      findRefreshTasks(cdnListApi(api), cdnSpec(spec).domain, urls, sinceMs, clock.now(), limits.historyDays),
+    quota: async (spec) => quotaCdn(api, cdnSpec(spec)),
+    findTasks: async (spec, urls, sinceMs) => findTasksCdn(api, cdnSpec(spec), urls, sinceMs, clock.now()),
   };
 }
 
-/** The CDN adapter factory: builds the SDK client for the connection. */
-export const createCdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => cdnAdapter(createCdnApi(connection), clock);
+/**
+ * The CDN adapter factory: builds the SDK client for the connection. The detail enrichment follows
+ * `connection.alibabaPreloadDetail` (false when absent).
+ */
+export const createCdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => cdnAdapter(createCdnApi(connection), clock, {
+  preloadDetail: connection.alibabaPreloadDetail === true,
+  scope: accountScope("alibaba-cdn", connection, `SDK default for region ${connection.region || "cn-hangzhou"}`),
+});

@@ -1,26 +1,37 @@
 /**
- * The Alibaba Cloud CDN (2018-05-10) calls the adapter makes, through the official `@alicloud/cdn20180510` SDK
- * (over `@alicloud/openapi-core`). The SDK is `require`d here, inside the factory, never at module level: the provider
- * runs inside Pulumi's dynamic-provider host, and module-level SDK objects break closure serialization
- * (pulumi-dynamic-providers.md §3.3). Every call converts SDK errors into CloudErrors.
+ * The Alibaba Cloud CDN (2018-05-10) calls, through the official `@alicloud/cdn20180510` SDK (over
+ * `@alicloud/openapi-core`): the refresh family's {@link RefreshApi} (alibaba/refresh-api.ts) plus the allow-listed
+ * per-URL detail, each through the family's one call wrapper (alibaba/call.ts). The SDK is `require`d here, inside the
+ * factory, never at module level: the provider runs inside Pulumi's dynamic-provider host, and module-level SDK objects
+ * break closure serialization (pulumi-dynamic-providers.md §3.3).
  */
 import type * as CdnSdk from "@alicloud/cdn20180510";
 import type { Connection } from "../types";
+import { alibabaCall } from "../alibaba/call";
 import { alibabaConfigOptions } from "../alibaba/config";
-import { classifyAlibabaError } from "../alibaba/errors";
-import type { PreloadParams } from "../alibaba/push-params";
-import type { RefreshListParams } from "../alibaba/refresh-list";
+import type { RefreshApi } from "../alibaba/refresh-api";
+import { CDN_LIST_MAX_PAGES, CDN_LIST_PAGE_SIZE } from "./limits";
 
-/** The CDN calls, with SDK response bodies. */
-export interface CdnApi {
-  pushObjectCache(p: PreloadParams): Promise<CdnSdk.PushObjectCacheResponseBody>;
-  /** `TaskId`: up to 10 ids, comma-separated. */
-  describeRefreshTaskById(taskIds: string): Promise<CdnSdk.DescribeRefreshTaskByIdResponseBody>;
-  /** `TaskId`: exactly one id (allow-listed accounts only). */
-  describePreloadDetailById(taskId: string): Promise<CdnSdk.DescribePreloadDetailByIdResponseBody>;
-  describeRefreshQuota(): Promise<CdnSdk.DescribeRefreshQuotaResponseBody>;
-  /** The list API (reconciliation): tasks by `ObjectPath`/`DomainName`/`ObjectType` and time window, paged. */
-  describeRefreshTasks(p: RefreshListParams): Promise<CdnSdk.DescribeRefreshTasksResponseBody>;
+/** One `Urls[]` entry of a `DescribePreloadDetailById` item (SDK model field names; seed 000). */
+export interface DetailUrl {
+  url?: string;
+  success?: string;
+  description?: string;
+}
+
+/** One `UrlDetails[]` item of `DescribePreloadDetailById` (SDK model field names; seed 000). */
+export interface Detail {
+  taskId?: string;
+  domain?: string;
+  status?: string;
+  process?: string;
+  urls?: DetailUrl[];
+}
+
+/** The CDN calls: the refresh family's, and the per-URL detail. */
+export interface CdnApi extends RefreshApi {
+  /** `DescribePreloadDetailById` for exactly one task id (allow-listed accounts only, seed 000). */
+  preloadDetail(taskId: string): Promise<Detail[]>;
 }
 
 /**
@@ -31,21 +42,21 @@ export function createCdnApi(connection: Connection): CdnApi {
   const sdk = require("@alicloud/cdn20180510") as typeof CdnSdk;
   const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof import("@alicloud/openapi-core");
   const client = new sdk.default(new $OpenApiUtil.Config(alibabaConfigOptions(connection, null)));
-  const call = async <T>(action: string, run: () => Promise<{ body?: T }>): Promise<T> => {
-    try {
-      const res = await run();
-      return (res.body ?? {}) as T;
-    } catch (e) {
-      throw classifyAlibabaError("alibaba-cdn", action, e);
-    }
-  };
+  const call = alibabaCall("alibaba-cdn");
   return {
-    pushObjectCache: (p) => call("PushObjectCache", () => client.pushObjectCache(new sdk.PushObjectCacheRequest(p))),
-    describeRefreshTaskById: (taskIds) =>
-      call("DescribeRefreshTaskById", () => client.describeRefreshTaskById(new sdk.DescribeRefreshTaskByIdRequest({ taskId: taskIds }))),
-    describePreloadDetailById: (taskId) =>
-      call("DescribePreloadDetailById", () => client.describePreloadDetailById(new sdk.DescribePreloadDetailByIdRequest({ taskId }))),
-    describeRefreshQuota: () => call("DescribeRefreshQuota", () => client.describeRefreshQuota(new sdk.DescribeRefreshQuotaRequest({}))),
-    describeRefreshTasks: (p) => call("DescribeRefreshTasks", () => client.describeRefreshTasks(new sdk.DescribeRefreshTasksRequest({ ...p }))),
+    cloud: "alibaba-cdn",
+    preload: async (p) => (await call("PushObjectCache", () => client.pushObjectCache(new sdk.PushObjectCacheRequest(p)))).pushTaskId,
+    tasksById: async (ids) => (await call("DescribeRefreshTaskById",
+      () => client.describeRefreshTaskById(new sdk.DescribeRefreshTaskByIdRequest({ taskId: ids.join(",") })))).tasks ?? [],
+    quota: () => call("DescribeRefreshQuota", () => client.describeRefreshQuota(new sdk.DescribeRefreshQuotaRequest({}))),
+    list: {
+      cloud: "alibaba-cdn", action: "DescribeRefreshTasks", pageSize: CDN_LIST_PAGE_SIZE, maxPages: CDN_LIST_MAX_PAGES, guard: "CDN_LIST_MAX_PAGES",
+      list: async (p) => {
+        const body = await call("DescribeRefreshTasks", () => client.describeRefreshTasks(new sdk.DescribeRefreshTasksRequest({ ...p })));
+        return { items: body.tasks?.CDNTask ?? [], total: body.totalCount ?? null };
+      },
+    },
+    preloadDetail: async (taskId) => (await call("DescribePreloadDetailById",
+      () => client.describePreloadDetailById(new sdk.DescribePreloadDetailByIdRequest({ taskId })))).urlDetails ?? [],
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Alibaba Cloud CDN limits and polling defaults.
+ * Alibaba Cloud CDN limits, polling defaults and the adapter's own durations, each with its source. Without an
+ * endpoint override the SDK picks the host from the region (client.ts).
  */
 import { HISTORY_DAYS, URLS_PER_REQUEST } from "../../model/limits";
 import type { AdapterLimits } from "../types";
@@ -19,6 +20,22 @@ export const CDN_LIST_PAGE_SIZE = 100;
 
 /**
  * Most `DescribeRefreshTasks` pages read for one listing: 100 × 100 tasks, ten times the default daily prefetch quota
- * over the 3-day window (1,000 URLs a day, §A.1); a guard, not an expected size.
+ * over the 3-day window (1,000 URLs a day, §A.1); a guard, not an expected size: reaching it is an error naming it.
  */
 export const CDN_LIST_MAX_PAGES = 100;
+
+/**
+ * How long a refusal of `DescribePreloadDetailById` is remembered for the account (provider/adapters/memory.ts): the
+ * API is for allow-listed accounts only (seed 000: accounts above 100 Gbit/s), so a refusal holds for the whole
+ * `pulumi up`; after an hour one call checks again (an account can be added to the list).
+ */
+export const CDN_DETAIL_REFUSAL_TTL_MS = 3_600_000;
+
+/**
+ * `Area` of `PushObjectCache`: `domestic` or `overseas`; "If you do not set this parameter, content in the service
+ * location (specified by parameter Coverage) that you configured for the domain is prefetched" (SDK model
+ * PushObjectCacheRequest.area; cloud-apis.md §A.1). So an unset `area` sends no `Area` and follows the domain's
+ * coverage, and a set one is sent as given. (DCDN's documentation of the omitted `Area` is contradictory:
+ * alibaba-dcdn/limits.ts.)
+ */
+export const CDN_AREA_VALUES = ["domestic", "overseas"] as const;

@@ -1,76 +1,73 @@
 /**
- * CDN status queries. Per-URL detail comes from `DescribePreloadDetailById` (one id per call, allow-listed accounts
- * only, seed 000); accounts without access fall back to `DescribeRefreshTaskById` (≤10 ids per call, one task item per
- * URL, cloud-apis.md §A.1). The adapter instance remembers that the detail API is not allowed once the fallback
- * worked, so later polls go straight to the fallback.
+ * CDN status queries. The primary path is the refresh family's `DescribeRefreshTaskById` (≤ 10 ids per call, every
+ * account; seed 002, cloud-apis.md §A.1; alibaba/refresh-tasks.ts). The per-URL `DescribePreloadDetailById` (one id
+ * per call, allow-listed accounts only: seed 000, "accounts above 100 Gbit/s") is an opt-in enrichment, used only
+ * when the connection enables it (`cdnPrefetch:alibabaPreloadDetail`):
+ * - any error of the detail API (a refusal — what a non-allow-listed account gets is undocumented: 403, an empty 200
+ *   or a 5xx, variant `cdn.detailForNonAllowListed` — throttling, a 5xx, a network error) falls back to by-id for the
+ *   round;
+ * - an answer that does not cover every URL of a batch falls back to by-id for that batch;
+ * - the verdict "the detail API does not serve this account" is remembered for the account (memory.ts,
+ *   `CDN_DETAIL_REFUSAL_TTL_MS`), so the other resources of the stack do not spend a refused call again. It is drawn
+ *   from an error the API answered (not throttling, not `InvalidTime`, not a network error), or from a by-id answer
+ *   that shows tasks the detail answer left out (an empty 200 for a non-allow-listed account).
  *
- * `historyUnavailable` is true only when the vendor refused a call for its time window (`InvalidTime`, "the query
- * time cannot exceed the last 3 days", seed 000): an answer without a task is never read as "gone" here.
+ * `historyUnavailable` is true only when the by-id API refused the window (`InvalidTime`); an answer without a task is
+ * never read as "gone" here.
  */
-import type { CloudError } from "../../model/errors";
-import { isCloudError } from "../../model/errors";
-import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
-import { chunk, observeRefreshTasks, taskIdsOf, TASK_IDS_PER_QUERY, type RefreshTaskItem } from "../alibaba/refresh-tasks";
-import type { CdnApi } from "./client";
-import { observePreloadDetails, type Detail } from "./detail";
+import { isCloudError, type CloudError } from "../../model/errors";
+import type { QueryResult, SubmittedBatch } from "../../model/task";
+import { recall, remember, type AccountScope } from "../memory";
+import { queryRefreshById, taskIdsOf } from "../alibaba/refresh-tasks";
+import type { CdnApi, Detail } from "./client";
+import { CDN_DETAIL_REFUSAL_TTL_MS } from "./limits";
+import { observePreloadDetails } from "./status";
 
-/** Per adapter instance: whether `DescribePreloadDetailById` may still be tried. */
-export interface CdnQueryState {
-  detailAllowed: boolean;
+/** Whether and for whom the detail enrichment runs. */
+export interface CdnDetailOptions {
+  /** The connection enables `DescribePreloadDetailById`. */
+  enabled: boolean;
+  /** The account whose verdict is remembered. */
+  scope: AccountScope;
+  nowMs: number;
 }
 
-/** What the reads of one round found, and whether the vendor refused any of them for its time window. */
-interface Read<T> {
-  items: T[];
-  refusedWindow: boolean;
+/** The memory.ts fact: the detail API refused this account. */
+const REFUSED = "cdn.preloadDetailRefused";
+
+/** An error that says the detail API will not serve this account (as opposed to "not now"). */
+function isRefusal(e: CloudError): boolean {
+  return e.httpStatus !== null && e.kind !== "throttled" && e.kind !== "busy" && e.kind !== "notFound";
 }
 
-/** Errors from the detail API that mean "use the fallback": refused access or an API the account may not call. */
-function detailRefused(e: CloudError): boolean {
-  return e.kind === "auth" || e.kind === "invalid" || e.kind === "unknown";
-}
-
-/** `InvalidTime` for old ids: the vendor refuses the time window (classified `notFound`). */
-const outOfWindow = (e: unknown) => isCloudError(e) && e.kind === "notFound";
-
-/** Detail items for every task id, or null when the detail API is refused. Other errors propagate (retried upstream). */
-async function readDetails(api: CdnApi, ids: string[]): Promise<Read<Detail> | null> {
-  const read: Read<Detail> = { items: [], refusedWindow: false };
+/** Detail items for every task id, or the first error (a CloudError; anything else propagates). */
+async function readDetails(api: CdnApi, ids: readonly string[]): Promise<{ items: Detail[] } | { error: CloudError }> {
+  const items: Detail[] = [];
   for (const id of ids) {
     try {
-      read.items.push(...((await api.describePreloadDetailById(id)).urlDetails ?? []));
+      items.push(...(await api.preloadDetail(id)));
     } catch (e) {
-      if (outOfWindow(e)) read.refusedWindow = true;
-      else if (isCloudError(e) && detailRefused(e)) return null;
-      else throw e;
+      if (!isCloudError(e)) throw e;
+      return { error: e };
     }
   }
-  return read;
+  return { items };
 }
 
-/** Task items for every task id, ten ids per call. */
-async function readTasks(api: CdnApi, ids: string[]): Promise<Read<RefreshTaskItem>> {
-  const read: Read<RefreshTaskItem> = { items: [], refusedWindow: false };
-  for (const part of chunk(ids, TASK_IDS_PER_QUERY)) {
-    try {
-      read.items.push(...((await api.describeRefreshTaskById(part.join(","))).tasks ?? []));
-    } catch (e) {
-      if (!outOfWindow(e)) throw e;
-      read.refusedWindow = true;
-    }
+/** Reads the state of the batches' URLs: by id, enriched with per-URL detail when enabled and served. */
+export async function queryCdn(api: CdnApi, o: CdnDetailOptions, batches: readonly SubmittedBatch[]): Promise<QueryResult> {
+  if (!o.enabled || recall<boolean>(o.scope, REFUSED, o.nowMs) === true) return queryRefreshById(api, batches);
+  const read = await readDetails(api, taskIdsOf(batches));
+  if ("error" in read) {
+    if (isRefusal(read.error)) remember(o.scope, REFUSED, true, CDN_DETAIL_REFUSAL_TTL_MS, o.nowMs);
+    return queryRefreshById(api, batches);
   }
-  return read;
-}
-
-/** Reads the state of the batches' URLs. */
-export async function queryCdn(api: CdnApi, state: CdnQueryState, batches: SubmittedBatch[]): Promise<QueryResult> {
-  const ids = taskIdsOf(batches);
-  if (state.detailAllowed) {
-    const details = await readDetails(api, ids);
-    if (details) return { observations: observePreloadDetails(details.items, batches), historyUnavailable: details.refusedWindow };
-  }
-  const tasks = await readTasks(api, ids);
-  state.detailAllowed = false;
-  const observations: UrlObservation[] = observeRefreshTasks(tasks.items, batches);
-  return { observations, historyUnavailable: tasks.refusedWindow };
+  const detailed = observePreloadDetails(read.items, batches);
+  const seen = new Set(detailed.map((d) => d.url));
+  const uncovered = batches.filter((b) => !b.urls.every((u) => seen.has(u)));
+  if (uncovered.length === 0) return { observations: detailed, historyUnavailable: false };
+  const byId = await queryRefreshById(api, uncovered);
+  if (byId.observations.some((d) => !seen.has(d.url))) remember(o.scope, REFUSED, true, CDN_DETAIL_REFUSAL_TTL_MS, o.nowMs);
+  const replaced = new Set(uncovered.flatMap((b) => b.urls));
+  return { observations: [...detailed.filter((d) => !replaced.has(d.url)), ...byId.observations], historyUnavailable: byId.historyUnavailable };
 }

@@ -1,33 +1,37 @@
 /**
- * The Alibaba Cloud ESA adapter: `PreloadCaches` to submit, `DescribePreloadTasks` to query (by window) and to
- * reconcile (by window and `Content`), `ListInstanceQuotas` for the quota (when the plan instance id is known).
+ * The Alibaba Cloud ESA adapter: assembles the PrefetchAdapter from client (`PreloadCaches`, `DescribePreloadTasks`,
+ * `ListInstanceQuotasWithUsage`), submit, query, find and quota. It holds no state; what it learns about the account
+ * (the zone of `CreateTime`) lives in provider/adapters/memory.ts.
  */
 import type { Clock } from "../../engine/clock";
 import type { AlibabaEsaSpec, PrefetchSpec } from "../../model/spec";
+import { accountScope, type AccountScope } from "../memory";
 import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
-import { createEsaApi, type EsaApi } from "./client";
+import { createEsaApi, esaDefaultEndpoint, type EsaApi } from "./client";
 import { findTasksEsa } from "./find";
 import { ESA_LIMITS } from "./limits";
-import { esaSiteId, quotaEsa, submitEsa } from "./operations";
 import { queryEsa } from "./query";
+import { quotaEsa } from "./quota";
+import { esaSiteId, submitEsa } from "./submit";
 
 function esaSpec(spec: PrefetchSpec): AlibabaEsaSpec {
   if (spec.cloud !== "alibaba-esa") throw new Error(`alibaba-esa adapter received a ${spec.cloud} spec`);
   return spec;
 }
 
-/** Builds the adapter over an already built API (tests inject one). */
-export function esaAdapter(api: EsaApi, clock: Clock): PrefetchAdapter {
-  const limits = { ...ESA_LIMITS };
+/** Builds the adapter over an already built API (tests inject one); `scope` keys what is remembered for the account. */
+export function esaAdapter(api: EsaApi, clock: Clock, scope: AccountScope): PrefetchAdapter {
+  const memory = () => ({ scope, nowMs: clock.now() });
   return {
     cloud: "alibaba-esa",
-    limits,
+    limits: ESA_LIMITS,
     submit: async (spec, urls) => submitEsa(api, esaSpec(spec), urls),
-    query: async (spec, batches) => queryEsa(api, esaSiteId(esaSpec(spec)), batches, limits.historyDays, clock.now()),
+    query: async (spec, batches) => queryEsa(api, memory(), esaSiteId(esaSpec(spec)), batches, ESA_LIMITS.historyDays),
     quota: async (spec) => quotaEsa(api, esaSpec(spec)),
-    findTasks: async (spec, urls, sinceMs) => findTasksEsa(api, esaSiteId(esaSpec(spec)), urls, sinceMs, clock.now(), limits.historyDays),
+    findTasks: async (spec, urls, sinceMs) => findTasksEsa(api, memory(), esaSiteId(esaSpec(spec)), urls, sinceMs, ESA_LIMITS.historyDays),
   };
 }
 
 /** The ESA adapter factory: builds the SDK client for the connection. */
-export const createEsaAdapter: AdapterFactory = (connection: Connection, clock: Clock) => esaAdapter(createEsaApi(connection), clock);
+export const createEsaAdapter: AdapterFactory = (connection: Connection, clock: Clock) => esaAdapter(createEsaApi(connection), clock,
+  accountScope("alibaba-esa", connection, esaDefaultEndpoint(connection.region || "cn-hangzhou", connection.alibabaAccountType ?? null)));

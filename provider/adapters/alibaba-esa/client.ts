@@ -1,11 +1,13 @@
 /**
  * The Alibaba Cloud ESA (2024-09-10) calls the adapter makes, through the official `@alicloud/esa20240910` SDK (over
- * `@alicloud/openapi-core`). The SDK is `require`d inside the factory (pulumi-dynamic-providers.md §3.3).
+ * `@alicloud/openapi-core`), each through the family's one call wrapper (alibaba/call.ts). The SDK is `require`d
+ * inside the factory (pulumi-dynamic-providers.md §3.3).
  */
 import type * as EsaSdk from "@alicloud/esa20240910";
-import type { Connection } from "../types";
+import type { AlibabaAccountType, Connection } from "../types";
+import { esaEndpointFor, withEsaSiteHint } from "./endpoint";
+import { alibabaCall } from "../alibaba/call";
 import { alibabaConfigOptions } from "../alibaba/config";
-import { classifyAlibabaError } from "../alibaba/errors";
 
 /** `DescribePreloadTasks` parameters (seed 001). */
 export interface DescribePreloadTasksParams {
@@ -17,42 +19,52 @@ export interface DescribePreloadTasksParams {
   content?: string;
 }
 
+/**
+ * One `Tasks[]` item of `DescribePreloadTasks` (seed 001; SDK model field names). `CreateTime` is
+ * `yyyy-MM-dd HH:mm:ss` without a zone; `TaskId` may or may not be the id `PreloadCaches` returned (undocumented).
+ */
+export interface EsaTask {
+  taskId?: string;
+  content?: string;
+  status?: string;
+  process?: string;
+  description?: string;
+  createTime?: string;
+}
+
 /** The ESA calls. */
 export interface EsaApi {
   /** `Content` and `Headers` go on the wire as JSON strings in one query parameter each (§A.3, verified). */
   preloadCaches(siteId: number, content: string[], headers: Record<string, string> | null): Promise<EsaSdk.PreloadCachesResponseBody>;
   describePreloadTasks(p: DescribePreloadTasksParams): Promise<EsaSdk.DescribePreloadTasksResponseBody>;
-  listInstanceQuotas(instanceId: string, siteId: number, quotaNames: string): Promise<EsaSdk.ListInstanceQuotasResponseBody>;
+  /** `QuotaNames` is a comma-separated list (SDK model ListInstanceQuotasWithUsageRequest). */
+  listInstanceQuotasWithUsage(instanceId: string, siteId: number, quotaNames: string): Promise<EsaSdk.ListInstanceQuotasWithUsageResponseBody>;
 }
 
 /**
- * The ESA host for a region. The SDK has no endpoint map and would always use `esa.aliyuncs.com` (verified quirk,
- * cloud-apis.md §B.1), so it is chosen here: `esa.cn-hangzhou.aliyuncs.com` (China site) for `cn-*` regions,
- * `esa.ap-southeast-1.aliyuncs.com` (international site) otherwise
- * (https://alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-endpoint).
+ * The ESA host for an account type and region (endpoint.ts): `esa.ap-southeast-1.aliyuncs.com` for `International`,
+ * `esa.cn-hangzhou.aliyuncs.com` for `Domestic`, and without an account type by region (`cn-*`: China site). The SDK
+ * has no endpoint map and would always use `esa.aliyuncs.com` (verified quirk, cloud-apis.md §B.1).
  */
-export function esaDefaultEndpoint(region: string): string {
-  return region.trim().toLowerCase().startsWith("cn-") ? "esa.cn-hangzhou.aliyuncs.com" : "esa.ap-southeast-1.aliyuncs.com";
+export function esaDefaultEndpoint(region: string, accountType: AlibabaAccountType | null = null): string {
+  return esaEndpointFor(region, accountType);
 }
 
-/** Builds the SDK client for a connection (explicit endpoint: the override, else {@link esaDefaultEndpoint}). */
+/**
+ * Builds the SDK client for a connection (explicit endpoint: the override, else {@link esaDefaultEndpoint}). An
+ * unknown-site error names the other ESA endpoint and the setting that selects it (endpoint.ts `withEsaSiteHint`).
+ */
 export function createEsaApi(connection: Connection): EsaApi {
   const sdk = require("@alicloud/esa20240910") as typeof EsaSdk;
   const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof import("@alicloud/openapi-core");
-  const options = alibabaConfigOptions(connection, esaDefaultEndpoint(connection.region || "cn-hangzhou"));
-  const client = new sdk.default(new $OpenApiUtil.Config(options));
-  const call = async <T>(action: string, run: () => Promise<{ body?: T }>): Promise<T> => {
-    try {
-      return ((await run()).body ?? {}) as T;
-    } catch (e) {
-      throw classifyAlibabaError("alibaba-esa", action, e);
-    }
-  };
+  const host = esaDefaultEndpoint(connection.region || "cn-hangzhou", connection.alibabaAccountType ?? null);
+  const client = new sdk.default(new $OpenApiUtil.Config(alibabaConfigOptions(connection, host)));
+  const call = (siteId: number) => alibabaCall("alibaba-esa", (e) => withEsaSiteHint(e, connection, siteId));
   return {
-    preloadCaches: (siteId, content, headers) => call("PreloadCaches",
+    preloadCaches: (siteId, content, headers) => call(siteId)("PreloadCaches",
       () => client.preloadCaches(new sdk.PreloadCachesRequest(headers ? { siteId, content, headers } : { siteId, content }))),
-    describePreloadTasks: (p) => call("DescribePreloadTasks", () => client.describePreloadTasks(new sdk.DescribePreloadTasksRequest(p))),
-    listInstanceQuotas: (instanceId, siteId, quotaNames) => call("ListInstanceQuotas",
-      () => client.listInstanceQuotas(new sdk.ListInstanceQuotasRequest({ instanceId, siteId, quotaNames }))),
+    describePreloadTasks: (p) => call(p.siteId)("DescribePreloadTasks", () => client.describePreloadTasks(new sdk.DescribePreloadTasksRequest(p))),
+    listInstanceQuotasWithUsage: (instanceId, siteId, quotaNames) => call(siteId)("ListInstanceQuotasWithUsage",
+      () => client.listInstanceQuotasWithUsage(new sdk.ListInstanceQuotasWithUsageRequest({ instanceId, siteId, quotaNames }))),
   };
 }

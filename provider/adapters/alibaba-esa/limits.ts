@@ -1,5 +1,6 @@
 /**
- * Alibaba Cloud ESA limits and polling defaults.
+ * Alibaba Cloud ESA limits, polling defaults and the adapter's own margins, each with its source. The API hosts are
+ * chosen in endpoint.ts.
  */
 import { HISTORY_DAYS, URLS_PER_REQUEST } from "../../model/limits";
 import type { AdapterLimits } from "../types";
@@ -7,8 +8,9 @@ import type { AdapterLimits } from "../types";
 /**
  * - urlsPerRequest and historyDays: the provider-wide table (provider/model/limits.ts, with sources; the ESA
  *   per-request maximum is not documented).
- * - polling 5 s → 60 s: as CDN/DCDN (prefetch takes minutes, cloud-apis.md §A.1); the ESA query rate limit is not
- *   documented, and each poll may page through the site's tasks, so polls stay slow.
+ * - polling 5 s → 60 s: a prefetch "typically takes 5 to 30 minutes"
+ *   (https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/user-guide/warm-up-cache); the ESA query rate
+ *   limit is not documented, so polls stay slow.
  */
 export const ESA_LIMITS: AdapterLimits = {
   urlsPerRequest: URLS_PER_REQUEST["alibaba-esa"], historyDays: HISTORY_DAYS["alibaba-esa"], pollInitialMs: 5_000, pollMaxMs: 60_000,
@@ -18,14 +20,25 @@ export const ESA_LIMITS: AdapterLimits = {
 export const ESA_PAGE_SIZE = 50;
 
 /**
- * Margin around the batches' submit times for the status query window: covers clock skew between us and the cloud
- * (generous, because a status query that misses its task only waits longer; reconciliation uses the narrower
- * `RECONCILE_MARGIN_MS`, provider/adapters/reconcile.ts).
- */
-export const ESA_WINDOW_MARGIN_MS = 5 * 60_000;
-
-/**
- * Most pages read per listing: 100 × 50 tasks, a guard against a `TotalCount` that never stops growing; hitting it
- * fails the call (transient) unless every wanted URL was already seen.
+ * Most pages read per listing: 100 × 50 tasks, a guard against a `TotalCount` that never stops growing. Listings stop
+ * as soon as every wanted URL was found (query.ts); reaching the guard first fails the call (transient
+ * `TooManyPages`, provider/adapters/paging.ts), it is never used incomplete.
  */
 export const ESA_MAX_PAGES = 100;
+
+/**
+ * How far inside the 3-day history (seed 001: "InvalidTime: The query time cannot exceed the last 3 days") a window
+ * starts at the earliest: our clock and the server's may differ, and a start a few seconds too old is refused with
+ * `InvalidTime`, which would read as "history gone". Tasks in the last minutes before they age out are then no longer
+ * listed; the lifecycle keeps their last known state (provider/model/history.ts).
+ */
+export const ESA_HISTORY_MARGIN_MS = 5 * 60_000;
+
+/**
+ * How long the zone learnt for `CreateTime` (query.ts) is remembered for an account (provider/adapters/memory.ts): a
+ * server's zone does not change, so a day covers any `pulumi up`.
+ */
+export const ESA_ZONE_TTL_MS = 24 * 3_600_000;
+
+/** The `QuotaNames` entry for prefetch (SDK model ListInstanceQuotasRequest.quotaNames: "preload: prefetch", §A.3). */
+export const ESA_PRELOAD_QUOTA = "preload";

@@ -70,8 +70,13 @@ const QUOTA_DETAILS: Readonly<Record<string, ErrorDetail>> = {
   "InvalidObjectPath.ExceedsMaximum": "batchLimit",
 };
 
-/** The domain or site is not in this account (§A.1 table; ESA `InvalidSiteId.NotFound`, emulator/alibaba/errors.ts). */
-const SCOPE_NOT_FOUND = ["InvalidDomain.NotFound", "InvalidSiteId.NotFound"];
+/**
+ * The domain or site is not in this account (§A.1 table; ESA `InvalidSiteId.NotFound`, and `SiteNotFound`, the code the
+ * alicloud Terraform provider treats as "site not found" for ESA site calls: aliyun/terraform-provider-alicloud
+ * `alicloud/service_alicloud_esa_v2.go`). For ESA it is also what a site on the other endpoint looks like
+ * (alibaba-esa/endpoint.ts names that endpoint).
+ */
+const SCOPE_NOT_FOUND = ["InvalidDomain.NotFound", "InvalidSiteId.NotFound", "SiteNotFound"];
 
 /** Bad requests (§A.1, §D.1, seed pages). `InvalidTime` is handled before these (it is `notFound`). */
 const INVALID_PREFIXES = ["Invalid", "Missing", "IllegalOperation", "DomainNameOverLimit", "UnsupportedHTTPMethod"];

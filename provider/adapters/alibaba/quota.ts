@@ -1,6 +1,9 @@
 /**
- * Alibaba quota fields are strings ("500"), not numbers (cloud-apis.md §A.1, "Surprises" 10).
+ * Alibaba quota figures: the fields are strings ("500"), not numbers (cloud-apis.md §A.1, "Surprises" 10), and the
+ * refresh family's prefetch quota (refresh-api.ts).
  */
+import type { QuotaInfo } from "../../model/task";
+import type { RefreshQuotaFields } from "./refresh-api";
 
 /** A non-negative integer from a quota string or number; null when absent or not a number. */
 export function quotaNumber(value: string | number | undefined | null): number | null {
@@ -8,4 +11,38 @@ export function quotaNumber(value: string | number | undefined | null): number |
   const t = String(value).trim();
   if (!/^\d+(\.\d+)?$/.test(t)) return null;
   return Math.floor(Number(t));
+}
+
+/** A daily allowance and what is left of it. */
+interface QuotaPair {
+  daily: number | null;
+  remaining: number | null;
+}
+
+/**
+ * The prefetch quota for a submit with `l2Preload` (CDN `DescribeRefreshQuota`, DCDN `DescribeDcdnRefreshQuota`).
+ *
+ * What is known (cloud-apis.md §A.1): `PreloadQuota`/`PreloadRemain` are the daily prefetch quota and its remainder
+ * (https://www.alibabacloud.com/help/fr/cdn/developer-reference/api-cdn-2018-05-10-describerefreshquota); CDN also
+ * returns `PreloadEdgeQuota`/`PreloadEdgeRemain`, which that page calls a separate L1 ("edge") prefetch quota. The SDK
+ * 5.0.0 field comments speak of an "L1 POPs" and an "L2 POPs" prefetch quota but are shifted between fields, so which
+ * pair an `L2Preload=true` submit consumes is NOT known. DCDN has no `PreloadEdge*` (§A.2). No field depends on `Area`.
+ *
+ * - `l2Preload` unset or false: the `Preload*` pair, under every reading.
+ * - `l2Preload` true with both pairs present: the pair with the LARGER remainder. The remainder is used by the
+ *   lifecycle to refuse a run up front ("N URLs but only R left"); under either reading (L2 prefetch consumes one pair,
+ *   the other, or both) the real remainder is at most the larger one, so a refusal on it is never wrong. The smaller
+ *   one could refuse every run while the vendor would accept it (the documented example has 20 edge vs 400 regular).
+ *   When the real remainder is the smaller one, the vendor refuses the excess submit with `QuotaExceeded.Preload`,
+ *   which is reported as the quota error it is.
+ * - `l2Preload` true and one remainder missing: the remainder is unknown (null: not checked up front).
+ */
+export function refreshQuota(f: RefreshQuotaFields, l2Preload: boolean | null): QuotaInfo {
+  const regular: QuotaPair = { daily: quotaNumber(f.preloadQuota), remaining: quotaNumber(f.preloadRemain) };
+  if (l2Preload !== true || f.preloadEdgeQuota === undefined && f.preloadEdgeRemain === undefined) {
+    return { ...regular, perRequest: null };
+  }
+  const edge: QuotaPair = { daily: quotaNumber(f.preloadEdgeQuota), remaining: quotaNumber(f.preloadEdgeRemain) };
+  if (regular.remaining === null || edge.remaining === null) return { daily: regular.daily, remaining: null, perRequest: null };
+  return { ...(edge.remaining > regular.remaining ? edge : regular), perRequest: null };
 }

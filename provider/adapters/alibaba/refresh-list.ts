@@ -1,8 +1,9 @@
 /**
- * CDN/DCDN reconciliation: the prefetch tasks `DescribeRefreshTasks` / `DescribeDcdnRefreshTasks` list for some URLs
- * since a time (cloud-apis.md §A.1, §A.2). Both take `ObjectPath` (exact match), `ObjectType` (`preload` here; it is
- * required with `DomainName`), `DomainName`, `StartTime`/`EndTime` (`yyyy-MM-ddTHH:mm:ssZ` UTC, the last 3 days) and
- * `PageNumber`/`PageSize`; they differ only in the page size and the array's wrapper, which the clients unwrap.
+ * The refresh family's reconciliation (refresh-api.ts): the prefetch tasks CDN `DescribeRefreshTasks` / DCDN
+ * `DescribeDcdnRefreshTasks` list for some URLs since a time (cloud-apis.md §A.1, §A.2). Both take `ObjectPath`
+ * (exact match), `ObjectType` (`preload` here; it is required with `DomainName`), `DomainName`, `StartTime`/`EndTime`
+ * (`yyyy-MM-ddTHH:mm:ssZ` UTC, the last 3 days; the window ends at now, reconcile.ts) and `PageNumber`/`PageSize`;
+ * they differ only in the page size and the array's wrapper, which the clients unwrap.
  * - at most {@link MAX_FILTERED_LOOKUPS} URLs in canonical form: one lookup per URL with `ObjectPath`;
  * - otherwise: one listing of the account's preload tasks in the window (narrowed with `DomainName` when the spec's
  *   domain covers every URL), matched to the URLs here.
@@ -37,6 +38,8 @@ export interface RefreshListApi {
   list: RefreshLister;
   pageSize: number;
   maxPages: number;
+  /** The name of `maxPages` in the product's limits.ts, for the error when a listing hits it. */
+  guard: string;
 }
 
 /**
@@ -66,7 +69,7 @@ export function domainNameFor(domain: string | null, urls: readonly string[]): s
 async function listAll(api: RefreshListApi, w: TimeWindow, filter: Pick<RefreshListParams, "objectPath" | "domainName">): Promise<RefreshTaskItem[]> {
   return readAllPages((page) => api.list({
     objectType: "preload", ...filter, startTime: isoSeconds(w.startMs), endTime: isoSeconds(w.endMs), pageNumber: page + 1, pageSize: api.pageSize,
-  }), { cloud: api.cloud, action: api.action, maxPages: api.maxPages });
+  }), { cloud: api.cloud, action: api.action, maxPages: api.maxPages, guard: api.guard });
 }
 
 /**

@@ -1,11 +1,20 @@
 /**
- * Turning CDN `DescribeRefreshTaskById` / DCDN `DescribeDcdnRefreshTaskById` task lists into URL observations. Both
- * return a flat `Tasks[]` of `{TaskId, ObjectPath, Status, Process, Description}` (cloud-apis.md §A.1, §A.2, seed
- * 002) where `ObjectPath` carries a scheme even when the submit had none, so URLs are matched ignoring the scheme.
+ * The refresh family's status query (refresh-api.ts): CDN `DescribeRefreshTaskById` / DCDN
+ * `DescribeDcdnRefreshTaskById`, at most 10 task ids per call, for every account (seed 002, cloud-apis.md §A.1), and
+ * their task lists turned into URL observations. Both return a flat `Tasks[]` of `{TaskId, ObjectPath, Status,
+ * Process, Description, CreationTime}` where `ObjectPath` carries a scheme even when the submit had none and may be
+ * echoed normalised (host case, escapes: variant `alibaba.urlEcho`), so URLs are matched with the provider's URL key,
+ * ignoring the scheme.
+ *
+ * `historyUnavailable` is true only when the vendor refused a call for its time window (`InvalidTime`, "the query
+ * time cannot exceed the last 3 days", seed 002): an answer without a task is never read as "gone" here
+ * (provider/model/history.ts decides from age).
  */
-import type { SubmittedBatch, UrlObservation } from "../../model/task";
+import { isCloudError } from "../../model/errors";
+import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { isTerminal } from "../../model/status";
 import { createUrlMatcher, type UrlMatcher } from "../url-match";
+import type { RefreshApi } from "./refresh-api";
 import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "./status";
 
 /** One task item as the SDKs return it (camel-cased by the SDK models). */
@@ -78,4 +87,27 @@ export function observeRefreshTasks(items: readonly RefreshTaskItem[], batches: 
     if (url && (seen.get(url)?.at ?? -1) <= at) seen.set(url, { at, obs: observeTask(url, item) });
   }
   return [...seen.values()].map((v) => v.obs);
+}
+
+/** `InvalidTime` for old ids: the vendor refuses the time window (classified `notFound`, errors.ts). */
+export const refusedWindow = (e: unknown): boolean => isCloudError(e) && e.kind === "notFound";
+
+/** The task items of every id, {@link TASK_IDS_PER_QUERY} ids per call; whether any call was refused for its window. */
+export async function readTasksById(api: RefreshApi, ids: readonly string[]): Promise<{ items: RefreshTaskItem[]; refusedWindow: boolean }> {
+  const read = { items: [] as RefreshTaskItem[], refusedWindow: false };
+  for (const part of chunk(ids, TASK_IDS_PER_QUERY)) {
+    try {
+      read.items.push(...(await api.tasksById(part)));
+    } catch (e) {
+      if (!refusedWindow(e)) throw e;
+      read.refusedWindow = true;
+    }
+  }
+  return read;
+}
+
+/** Reads the state of the batches' URLs by task id (every other error propagates, classified). */
+export async function queryRefreshById(api: RefreshApi, batches: readonly SubmittedBatch[]): Promise<QueryResult> {
+  const read = await readTasksById(api, taskIdsOf(batches));
+  return { observations: observeRefreshTasks(read.items, batches), historyUnavailable: read.refusedWindow };
 }

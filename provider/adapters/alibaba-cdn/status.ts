@@ -1,28 +1,23 @@
 /**
- * CDN `DescribePreloadDetailById` (seed 000) → URL observations. Each `UrlDetails` item is one task with `Domain`,
- * `Status` (`Complete|Refreshing|Failed`), `Process`, and `Urls[]{Url, Success, Description}` where `Url` is a path
- * only (sometimes with a trailing line break), `Success` the share of POPs warmed ("47%") and `Description`
- * "Successfully preloaded" or `|`-separated failure details of the POPs that failed.
+ * CDN task status → the normalized model. `DescribeRefreshTaskById` and `DescribeRefreshTasks` items use the refresh
+ * family's vocabulary (alibaba/status.ts, alibaba/refresh-tasks.ts `observeTask`; cloud-apis.md §A.1). The opt-in
+ * `DescribePreloadDetailById` (seed 000) is CDN's own: each `UrlDetails` item is one task with `Domain`, `Status`
+ * (`Complete|Refreshing|Failed`), `Process`, and `Urls[]{Url, Success, Description}` where `Url` is a path only
+ * (sometimes with a trailing line break), `Success` the share of POPs warmed ("47%") and `Description` "Successfully
+ * preloaded" or `|`-separated failure details of the POPs that failed.
  */
 import type { SubmittedBatch, UrlObservation } from "../../model/task";
 import type { UrlStatus } from "../../model/status";
 import { batchMatcher } from "../alibaba/refresh-tasks";
 import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "../alibaba/status";
+import type { Detail, DetailUrl } from "./client";
 
-/** One `Urls[]` entry (SDK model field names). */
-export interface DetailUrl {
-  url?: string;
-  success?: string;
-  description?: string;
-}
-
-/** One `UrlDetails[]` item (SDK model field names). */
-export interface Detail {
-  taskId?: string;
-  domain?: string;
-  status?: string;
-  process?: string;
-  urls?: DetailUrl[];
+/**
+ * The normalized status of a CDN task `Status` (by id and list APIs: `Complete | Pending | Refreshing | Failed`;
+ * detail API: `Complete | Refreshing | Failed`); unknown or empty: `running` (alibaba/status.ts).
+ */
+export function cdnUrlStatus(status: string | undefined | null): UrlStatus {
+  return alibabaUrlStatus(status);
 }
 
 /** The URL a detail entry stands for: `Domain` + path (or the entry itself when it is already a URL). */
@@ -61,7 +56,7 @@ export function detailUrlStatus(taskStatus: UrlStatus, success: number | null, d
 export function observeDetailUrl(url: string, d: Detail, u: DetailUrl): UrlObservation {
   const success = parsePercent(u.success);
   const description = u.description?.trim() ?? "";
-  const status = detailUrlStatus(alibabaUrlStatus(d.status), success, description);
+  const status = detailUrlStatus(cdnUrlStatus(d.status), success, description);
   const failureDetails = description !== "" && !/^success/i.test(description) ? details(description) : null;
   const reason = status === "failed" ? failureDetails ?? "prefetch failed (no description)"
     : status === "succeeded" && failureDetails ? `warmed on ${success ?? "?"}% of POPs; failures: ${failureDetails}` : null;

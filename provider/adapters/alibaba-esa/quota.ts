@@ -1,0 +1,29 @@
+/**
+ * ESA quota: the plan's `preload` quota and its usage, from `ListInstanceQuotasWithUsage` (SDK model
+ * ListInstanceQuotasWithUsageResponseBody: `Quotas[]{QuotaName, QuotaValue, Usage, SiteUsage[]}`, all strings;
+ * https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-listinstancequotaswithusage).
+ * ESA has no prefetch entry in `GetPurgeQuota` (cloud-apis.md §A.3). The call needs the plan instance id
+ * (`sp-xcdn-…`); without it there is nothing to report.
+ *
+ * `remaining` = `QuotaValue` − `Usage`, the plan-wide usage (the quota belongs to the plan; `SiteUsage` splits it per
+ * site). The API page calls `Usage` "the quota usage" without naming a period; ESA's purge and prefetch quotas are
+ * daily ("Daily quota limit" per plan, https://help.aliyun.com/en/edge-security-acceleration/esa/user-guide/refresh-cache-by-url),
+ * so it is read as today's usage. A missing or non-numeric `Usage` leaves `remaining` null (not checked up front).
+ */
+import type { AlibabaEsaSpec } from "../../model/spec";
+import type { QuotaInfo } from "../../model/task";
+import { quotaNumber } from "../alibaba/quota";
+import type { EsaApi } from "./client";
+import { ESA_PRELOAD_QUOTA } from "./limits";
+import { esaSiteId } from "./submit";
+
+/** The plan's prefetch quota, or null without an instance id or without a numeric `preload` entry. */
+export async function quotaEsa(api: EsaApi, spec: AlibabaEsaSpec): Promise<QuotaInfo | null> {
+  if (!spec.instanceId) return null;
+  const body = await api.listInstanceQuotasWithUsage(spec.instanceId, esaSiteId(spec), ESA_PRELOAD_QUOTA);
+  const entry = (body.quotas ?? []).find((q) => q.quotaName === ESA_PRELOAD_QUOTA);
+  const daily = quotaNumber(entry?.quotaValue);
+  if (daily === null) return null;
+  const used = quotaNumber(entry?.usage);
+  return { daily, remaining: used === null ? null : Math.max(0, daily - used), perRequest: null };
+}
