@@ -9,7 +9,8 @@ import { withRetry } from "../engine/retry";
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
 import { HISTORY_DAYS, URLS_PER_REQUEST } from "../model/limits";
-import type { QuotaInfo } from "../model/task";
+import type { QuotaInfo, SubmittedBatch } from "../model/task";
+import { urlKey } from "../model/url";
 import { guarded, Journal, RunFailure, unfinishedWork, type Boundary } from "./contract";
 import { describeCloudError, failedLines, quotaMessage } from "./errors";
 import type { AnyInputs } from "./inputs";
@@ -39,14 +40,22 @@ export interface Lifecycle {
 const MAX_UNCERTAIN_ROUNDS = 3;
 
 /** The run context for inputs `raw`. */
-export function runContext(lc: Lifecycle, previousTaskIds: Iterable<string> = []): RunContext {
+export function runContext(lc: Lifecycle, previous: readonly SubmittedBatch[] = []): RunContext {
   const forms = submitForms(lc.cloud, lc.inputs);
   return {
     cloud: lc.cloud, adapter: lc.adapter(), spec: specFromInputs(lc.cloud, lc.inputs), clock: lc.clock, log: lc.log,
     label: lc.inputs.progressLabel || `${lc.cloud} prefetch`, forms,
     declaredOf: new Map([...forms].map(([declared, submitted]) => [submitted, declared])),
-    graceMs: lc.graceMs, previousTaskIds: new Set(previousTaskIds),
+    graceMs: lc.graceMs, previousTaskIds: new Set(previous.flatMap((b) => b.taskIds)),
+    previousTasksPerUrl: countByKey(previous.flatMap((b) => b.urls)),
   };
+}
+
+/** Occurrences per URL key. */
+function countByKey(urls: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const u of urls) out.set(urlKey(u, true), (out.get(urlKey(u, true)) ?? 0) + 1);
+  return out;
 }
 
 /** The input names that were secrets in the program (set by the SDK). */
@@ -204,7 +213,7 @@ export async function createResource(lc: Lifecycle, raw: Record<string, unknown>
 export async function resumeResource(lc: Lifecycle, id: string, olds: Record<string, unknown>,
   news: Record<string, unknown>, rerun: boolean): Promise<Record<string, unknown>> {
   const old = recordFromOutputs(olds);
-  const previous = rerun ? old.batches.flatMap((x) => x.taskIds) : [];
+  const previous = rerun ? old.batches : [];
   const ctx = runContext(lc, previous);
   const journal = new Journal(rerun ? emptyRecord(lc.inputs.urls) : old);
   const b = boundary(lc, ctx, news, journal, id);

@@ -5,6 +5,7 @@
  * the uncertain submit — before that, "not listed" may just mean "not visible yet".
  */
 import { withRetry } from "../engine/retry";
+import { urlKey } from "../model/url";
 import type { FoundTask, SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
 import type { Journal } from "./contract";
 import { declaredUrl, type RunContext } from "./run-context";
@@ -47,17 +48,31 @@ function earlierRun(ctx: RunContext, t: FoundTask, attemptedAtMs: number): boole
   return t.createdAtMs === null || Math.floor(t.createdAtMs / 1000) < Math.floor(attemptedAtMs / 1000);
 }
 
-/** The newest listed task per URL of the batch, skipping tasks of earlier runs. */
+/**
+ * The newest listed task per URL of the batch that is ours: tasks under an earlier run's id are skipped
+ * ({@link earlierRun}); then, per URL, as many of the oldest remaining tasks as earlier runs created and that no id
+ * explained are taken to be theirs (a cloud may list tasks under ids of their own: ESA `esa.listTaskIds=perUrlId`).
+ */
 function newestPerUrl(ctx: RunContext, u: UncertainBatch, found: FoundTask[]): Map<string, FoundTask> {
   const wanted = new Set(u.urls);
   const at = Date.parse(u.attemptedAt);
   const out = new Map<string, FoundTask>();
-  for (const t of found) {
-    if (!wanted.has(t.url) || earlierRun(ctx, t, at)) continue;
-    const seen = out.get(t.url);
-    if (!seen || (t.createdAtMs ?? 0) > (seen.createdAtMs ?? 0)) out.set(t.url, t);
+  for (const url of wanted) {
+    const listed = dedupe(found.filter((t) => t.url === url));
+    const byOldId = listed.filter((t) => ctx.previousTaskIds.has(t.taskId)).length;
+    const unexplained = Math.max(0, (ctx.previousTasksPerUrl.get(urlKey(url, true)) ?? 0) - byOldId);
+    const ours = listed.filter((t) => !earlierRun(ctx, t, at))
+      .sort((a, b) => (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0))
+      .slice(unexplained);
+    if (ours.length > 0) out.set(url, ours[ours.length - 1]);
   }
   return out;
+}
+
+/** One entry per task id and URL. */
+function dedupe(tasks: FoundTask[]): FoundTask[] {
+  const seen = new Set<string>();
+  return tasks.filter((t) => (seen.has(`${t.taskId} ${t.url}`) ? false : (seen.add(`${t.taskId} ${t.url}`), true)));
 }
 
 /** Applies one listing to one uncertain batch: adopt what is listed; release what is provably absent. */

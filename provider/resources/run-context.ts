@@ -25,6 +25,11 @@ export interface RunContext {
   graceMs: number;
   /** Task ids of earlier runs of this resource (a `triggers` re-run): never adopted when reconciling. */
   previousTaskIds: ReadonlySet<string>;
+  /**
+   * How many tasks earlier runs created per URL (by the URL key, model/url.ts): when a cloud lists tasks under ids of
+   * their own (ESA per-URL ids), a listing with no more tasks for a URL than earlier runs made holds none of ours.
+   */
+  previousTasksPerUrl: ReadonlyMap<string, number>;
 }
 
 /** The declared URL for a submitted form (identity when unknown). */

@@ -149,9 +149,12 @@ async function outageOver(env: CellEnv): Promise<void> {
 async function lostTasks(env: CellEnv, tag: string, since: number, outs: Outputs | null): Promise<string[]> {
   const tasks = (await env.emu.control.tasks()).filter((t) => t.product === env.cloud.product && t.url.includes(`/${tag}/`) && t.createdAt >= since);
   if (!outs) return tasks.length ? [`${tasks.length} accepted tasks but nothing in state (lost): ${tasks.map((t) => t.taskId).join(",")}`] : [];
-  const ids = new Set(((outs.batches as { taskIds: string[] }[]) ?? []).flatMap((b) => b.taskIds));
-  const uncertain = new Set(((outs.uncertainBatches as { urls: string[] }[]) ?? []).flatMap((u) => u.urls));
-  const lost = tasks.filter((t) => !ids.has(t.taskId) && !uncertain.has(t.url));
+  const batches = (outs.batches as { taskIds: string[]; urls: string[] }[]) ?? [];
+  const ids = new Set(batches.flatMap((b) => b.taskIds));
+  // A cloud may list a task under an id of its own (ESA `esa.listTaskIds=perUrlId`): a batch recording its URL holds it.
+  const recorded = new Set([...batches.flatMap((b) => b.urls), ...((outs.uncertainBatches as { urls: string[] }[]) ?? []).flatMap((u) => u.urls)]
+    .map((u) => u.toLowerCase()));
+  const lost = tasks.filter((t) => !ids.has(t.taskId) && !recorded.has(t.url.toLowerCase()));
   return lost.length ? [`accepted tasks missing from state: ${lost.map((t) => `${t.taskId} ${t.url}`).join(", ")}`] : [];
 }
 

@@ -25,7 +25,7 @@ function outputs(): Record<string, unknown> {
       { url: "https://cdn.example.com/p/a.js", status: "succeeded", progress: 100, reason: null, taskId: "t1" },
       { url: "/p/b.css", status: "failed", progress: 100, reason: "origin 404", taskId: "t1" },
     ],
-    submittedAt: "2026-01-01T00:00:00Z", finishedAt: null, verifiedAt: null, historyAvailable: true, adopted: false,
+    submittedAt: "2026-01-01T00:00:00Z", finishedAt: null, verifiedAt: null, historyAvailable: true, adopted: false, mediaSegments: null,
     progressLabel: "warm", __provider: "exports.handler = () => p",
   };
 }
