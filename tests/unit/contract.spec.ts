@@ -248,3 +248,38 @@ describe("contract: the visibility grace setting", () => {
     assert.ok(resubmitAt >= 7000 && resubmitAt < 60_000, `resubmitted after ${resubmitAt} ms`);
   });
 });
+
+describe("contract: earlier runs' tasks listed under ids of their own", () => {
+  it("a re-run whose submit never arrived is resubmitted, although the list shows the previous run's task under another id", async () => {
+    const cloud = new FakeCloud({ pollsToFinish: 1 });
+    const clock = instantClock();
+    const provider = new PrefetchProvider("edgeone", { clock, env: ENV, log: () => undefined, createAdapter: (_c, _conn, clk) => {
+      const a = cloud.adapter(clk);
+      // ESA-style listings: each item carries an id of its own, not the submit's (emulator variant esa.listTaskIds=perUrlId).
+      return { ...a, findTasks: async (s, u, since) => (await a.findTasks(s, u, since)).map((t) => ({ ...t, taskId: `item-of-${t.taskId}` })) };
+    } });
+    const inputs = { zoneId: "zone-abc", urls: urls(1), triggers: 1 };
+    const { id, outs } = await provider.create(inputs);
+    cloud.submitErrors.push(cloudError("transient", "ECONNRESET"));
+    const r = await provider.update(id, outs, { ...inputs, triggers: 2 });
+    assert.equal(r.outs.status, "succeeded");
+    assert.deepEqual(cloud.acceptedUrls(), [...urls(1), ...urls(1)], "the re-run's URL accepted once, the first run's once");
+  });
+
+  it("a re-run whose submit was accepted adopts the newer listed task, not the previous run's", async () => {
+    const cloud = new FakeCloud({ pollsToFinish: 1 });
+    const clock = instantClock();
+    const provider = new PrefetchProvider("edgeone", { clock, env: ENV, log: () => undefined, createAdapter: (_c, _conn, clk) => {
+      const a = cloud.adapter(clk);
+      return { ...a, findTasks: async (s, u, since) => (await a.findTasks(s, u, since)).map((t) => ({ ...t, taskId: `item-of-${t.taskId}` })) };
+    } });
+    const inputs = { zoneId: "zone-abc", urls: urls(1), triggers: 1 };
+    const { id, outs } = await provider.create(inputs);
+    clock.t += 5000;
+    cloud.dropAfterAccept.push(cloudError("transient", "ECONNRESET"));
+    // wait: false — the fake's by-id query knows only submit ids; this test is about which listed task is adopted.
+    const r = await provider.update(id, outs, { ...inputs, triggers: 2, wait: false });
+    assert.deepEqual(r.outs.taskIds, ["item-of-task-2"]);
+    assert.equal(cloud.submits, 2);
+  });
+});
