@@ -32,3 +32,33 @@ export const tasksVisibilityLag: VariantDef = {
 export function visibilityLagMs(config: EmulatorConfig): number {
   return Math.max(config.visibilityLagMs, Number(variantValue(config, tasksVisibilityLag)));
 }
+
+/**
+ * `tasks.unknownStatus`: every task reports a status the provider's adapters do not know, instead of its real one. No
+ * vendor promises that its status list is final (seed 003 and teo_models.d.ts `Task.Status` list five values, and the
+ * `statuses` filter already knows a sixth, `invalid`, cloud-apis.md §A.4), and none says a status is never blank. A
+ * status added later (`paused` here, a plausible name) or a blank one is what the provider must never read as done.
+ * The products list only the modules that honour it (a module that does lists it in its `variants`).
+ */
+export const tasksUnknownStatus: VariantDef = {
+  name: "tasks.unknownStatus",
+  products: ["teo"],
+  values: ["none", "paused", "blank"],
+  behaviour: {
+    none: "every task reports its documented status",
+    paused: "every task reports the status `paused` (a status the vendor might add) for as long as it is listed, whatever its real state",
+    blank: "every task reports an empty status \"\" for as long as it is listed, whatever its real state",
+  },
+  why:
+    "Undocumented by nature: the status lists (seed 003, teo_models.d.ts Task.Status; cloud-apis.md §A.4) are what the " +
+    "vendor documents today, the statuses filter already knows one value Task.Status does not (invalid), and no page " +
+    "says the field is never empty.",
+};
+
+/** The status a task reports under `tasks.unknownStatus`: `status` itself, or the variant's unknown one. */
+export function reportedStatus(config: EmulatorConfig, status: string): string {
+  const v = variantValue(config, tasksUnknownStatus);
+  if (v === "paused") return "paused";
+  if (v === "blank") return "";
+  return status;
+}

@@ -1,11 +1,16 @@
 /**
  * EdgeOne prefetch state in memory: one job per submit, one task per accepted URL (plus listed media segments), with
- * status derived from the virtual clock and the planned outcome; daily quota counters per zone, one for the regular
- * quota and one for edge mode; and how a task is rendered.
+ * status derived from the virtual clock and the planned outcome; daily quota spending per zone, one pool for the regular
+ * quota and one for edge mode, counted from the quota period of `teo.quotaReset`; the first submit of each domain
+ * (`teo.newDomain`); and how a task is rendered.
  */
-import { visibilityLagMs } from "../core/common-variants";
+import { reportedStatus, visibilityLagMs } from "../core/common-variants";
 import type { EmulatorConfig, PlannedOutcome } from "../core/types";
+import { variantValue } from "../core/variants";
 import { echoTarget } from "./urls";
+import { teoQuotaReset } from "./variants";
+
+const DAY_MS = 86_400_000;
 
 /** One stored URL task. */
 export interface TeoTaskRecord {
@@ -64,25 +69,43 @@ export interface RenderedTask {
   FailMessage: string;
 }
 
-/** The task as `DescribePrefetchTasks` renders it at virtual time `now`, its target in the `teo.urlEcho` form. */
+/**
+ * The task as `DescribePrefetchTasks` renders it at virtual time `now`: its target in the `teo.urlEcho` form, its status
+ * as `tasks.unknownStatus` reports it.
+ */
 export function renderTask(t: TeoTaskRecord, now: number, config: EmulatorConfig): RenderedTask {
   const done = now >= t.createdAt + t.plan.durationMs;
   const status = !done ? "processing" : t.plan.outcome === "success" ? "success" : t.plan.outcome;
   const [failType, failMessage] = done && t.plan.outcome !== "success" ? FAILURE_DEFAULTS[t.plan.outcome] : ["", ""];
   return {
-    JobId: t.jobId, Target: echoTarget(t.target, config), Type: "prefetch_url", Method: "", Status: status,
+    JobId: t.jobId, Target: echoTarget(t.target, config), Type: "prefetch_url", Method: "", Status: reportedStatus(config, status),
     CreateTime: isoSeconds(t.createdAt), UpdateTime: isoSeconds(done ? t.createdAt + t.plan.durationMs : t.createdAt),
     FailType: t.plan.failType ?? failType, FailMessage: t.plan.message ?? failMessage,
   };
 }
 
-/** The UTC+8 calendar day of a time: the daily quota rolls over at midnight China Standard Time (§D.3). */
-export const quotaDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+/**
+ * The first instant that counts toward the daily quota at `now` (`teo.quotaReset`): the last midnight UTC+8 (the
+ * emulator's default, as Alibaba documents for its CDN, §D.3), the last midnight UTC, or 24 hours ago (exclusive).
+ */
+export function quotaPeriodStart(now: number, config: EmulatorConfig): number {
+  const mode = variantValue(config, teoQuotaReset);
+  if (mode === "rolling24h") return now - DAY_MS + 1;
+  const offset = mode === "utcMidnight" ? 0 : 8 * 3_600_000;
+  return Math.floor((now + offset) / DAY_MS) * DAY_MS - offset;
+}
+
+/** One submit's spending of a pool. */
+interface Spend {
+  at: number;
+  n: number;
+}
 
 /** The store. */
 export class TeoStore {
   tasks: TeoTaskRecord[] = [];
-  private used = new Map<string, number>();
+  private spends = new Map<string, Spend[]>();
+  private firstUse = new Map<string, number>();
   private seq = 0;
 
   /** A fresh 12-character job id like the vendor's `20ga521cpwch`. */
@@ -91,18 +114,29 @@ export class TeoStore {
     return `20${this.seq.toString(36).padStart(4, "0")}${Math.random().toString(36).slice(2, 8).padEnd(6, "x")}`;
   }
 
-  /** URLs a zone's pool has spent on the UTC+8 day of `now`. */
-  usedToday(pool: QuotaPool, zoneId: string, now: number): number {
-    return this.used.get(`${pool}|${zoneId}|${quotaDay(now)}`) ?? 0;
+  /** URLs a zone's pool has spent in the quota period of `now` (`teo.quotaReset`). */
+  usedToday(pool: QuotaPool, zoneId: string, now: number, config: EmulatorConfig): number {
+    const from = quotaPeriodStart(now, config);
+    return (this.spends.get(`${pool}|${zoneId}`) ?? []).filter((s) => s.at >= from && s.at <= now).reduce((a, s) => a + s.n, 0);
   }
 
   /** What is left of a zone's pool today. */
   availableToday(pool: QuotaPool, zoneId: string, now: number, config: EmulatorConfig): number {
-    return Math.max(0, dailyLimit(pool, config) - this.usedToday(pool, zoneId, now));
+    return Math.max(0, dailyLimit(pool, config) - this.usedToday(pool, zoneId, now, config));
   }
 
+  /** Records `n` URLs spent from a zone's pool at `now` (spending older than two days is forgotten). */
   spend(pool: QuotaPool, zoneId: string, now: number, n: number): void {
-    this.used.set(`${pool}|${zoneId}|${quotaDay(now)}`, this.usedToday(pool, zoneId, now) + n);
+    const key = `${pool}|${zoneId}`;
+    this.spends.set(key, [...(this.spends.get(key) ?? []).filter((s) => s.at > now - 2 * DAY_MS), { at: now, n }]);
+  }
+
+  /** The first submit naming `host` (`teo.newDomain`), recording `now` when it is the first. */
+  firstUseOf(host: string, now: number): number {
+    const seen = this.firstUse.get(host);
+    if (seen !== undefined) return seen;
+    this.firstUse.set(host, now);
+    return now;
   }
 
   /** Tasks a query may see at `now`: past the visibility lag (`tasks.visibilityLag`) and within history. */
@@ -113,6 +147,7 @@ export class TeoStore {
 
   reset(): void {
     this.tasks = [];
-    this.used.clear();
+    this.spends.clear();
+    this.firstUse.clear();
   }
 }

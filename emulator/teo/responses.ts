@@ -10,10 +10,12 @@ import {
 } from "./models";
 import { ALL_ZONES, optionalInt, optionalString, optionalStrings, zoneIdOf, type Body } from "./params";
 import { hostOf, isPlaylist, segmentsOf, targetRefusal } from "./urls";
-import { teoEdgeQuotaListing, teoFutureEndTime, teoMediaSegments, teoZoneEndpoint } from "./variants";
+import { teoEdgeQuotaListing, teoFutureEndTime, teoJobIdReach, teoMediaSegments, teoNewDomain, teoUnknownJobId, teoZoneEndpoint } from "./variants";
 
 /** Longest DescribePrefetchTasks time range: 7 days (seed 003, `InvalidParameter.ParameterError`). */
 const MAX_RANGE_MS = 7 * 86_400_000;
+/** How long a domain is refused after its first submit under `teo.newDomain` when `config.teo.newDomainForMs` is unset (emulator choice). */
+export const NEW_DOMAIN_FOR_MS = 2000;
 /** DescribePrefetchTasks `Limit`: default 20, at most 1000 (seed 003). */
 const LIMIT = { default: 20, max: 1000 };
 /** Purge quota types and figures reported beside prefetch (teo_models.d.ts `Quota.Type`; figures: cloud-apis.md §A.4 example). */
@@ -75,13 +77,43 @@ function mediaSegmentsOn(b: Body): boolean {
   return v === "on";
 }
 
+/**
+ * EdgeOne options this module reads besides the core configuration (set with `setConfig({ teo: { … } })`):
+ * `newDomainForMs`, the window of `teo.newDomain`, virtual ms.
+ */
+export interface TeoOptions {
+  newDomainForMs?: number;
+}
+
+/** The `teo.newDomain` window in force, virtual ms. */
+export function newDomainForMs(ctx: EmulatorContext): number {
+  const v = (ctx.config as { teo?: TeoOptions }).teo?.newDomainForMs;
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : NEW_DOMAIN_FOR_MS;
+}
+
+/**
+ * Records the first submit of every accepted target's domain (whatever the variant, so switching `teo.newDomain` on
+ * later does not make an old domain new again), then refuses the whole submit with the variant's code while one of
+ * them is within its window: nothing is accepted, no quota is spent.
+ */
+function refuseNewDomains(ctx: EmulatorContext, store: TeoStore, placed: Placement["accepted"], now: number): void {
+  const firsts = [...new Set(placed.map((p) => hostOf(p.target)))].map((host) => [host, store.firstUseOf(host, now)] as const);
+  const code = variantValue(ctx.config, teoNewDomain);
+  if (code === "accepted") return;
+  const young = firsts.filter(([, first]) => now < first + newDomainForMs(ctx)).map(([host]) => host);
+  if (young.length === 0) return;
+  throw new TeoError(code, code === "InternalError.DomainConfig"
+    ? `Failed to get the configuration of the domain ${young[0]}.`
+    : `The domain name ${young[0]} does not exist or does not belong to this account.`);
+}
+
 /** Refuses the whole submit when a zone's pool cannot take its share (`LimitExceeded.DailyQuota`, §A.4). */
 function checkDaily(ctx: EmulatorContext, store: TeoStore, pool: QuotaPool, placed: Placement["accepted"], now: number): void {
   const perZone = new Map<string, number>();
   for (const p of placed) perZone.set(p.zoneId, (perZone.get(p.zoneId) ?? 0) + 1);
   const limit = dailyLimit(pool, ctx.config);
   for (const [zoneId, n] of perZone) {
-    if (store.usedToday(pool, zoneId, now) + n > limit) {
+    if (store.usedToday(pool, zoneId, now, ctx.config) + n > limit) {
       const which = pool === "edge" ? "edge-mode prefetch quota" : "prefetch quota";
       throw new TeoError("LimitExceeded.DailyQuota", `The daily ${which} (${limit}) of the zone is used up.`);
     }
@@ -114,6 +146,7 @@ export function createPrefetchTask(b: Body, ctx: EmulatorContext, store: TeoStor
   if (targets.length > batch) throw new TeoError("LimitExceeded.BatchQuota", `The number of URLs submitted at a time exceeds the limit (${batch}).`);
   if (accepted.length === 0) throw new TeoError("InvalidParameter.Target", "None of the targets can be prefetched: check the URLs and the zone's domains.");
   const now = ctx.now();
+  refuseNewDomains(ctx, store, accepted, now);
   checkDaily(ctx, store, pool, accepted, now);
   const jobId = store.nextJobId();
   for (const p of accepted) {
@@ -174,8 +207,24 @@ function checkRange(ctx: EmulatorContext, start: number | undefined, end: number
 }
 
 /**
+ * The earliest creation time a query sees: without a time range, the last 7 days under `teo.jobIdReach` = `sevenDays`
+ * (the whole retention otherwise); with one, the range decides.
+ */
+function reachStart(ctx: EmulatorContext, ranged: boolean, now: number): number {
+  return !ranged && variantValue(ctx.config, teoJobIdReach) === "sevenDays" ? now - MAX_RANGE_MS : -Infinity;
+}
+
+/** Under `teo.unknownJobId` = `InvalidParameter.ParameterError`: refuses a job-id no task the query sees carries. */
+function refuseUnknownJob(ctx: EmulatorContext, filters: Filter[], seen: readonly TeoTaskRecord[]): void {
+  const jobId = filters.find((f) => f.Name === "job-id")?.Values[0];
+  if (jobId === undefined || variantValue(ctx.config, teoUnknownJobId) === "emptyList") return;
+  if (!seen.some((t) => t.jobId === jobId)) throw new TeoError("InvalidParameter.ParameterError", `Parameter error: the job ${jobId} does not exist.`);
+}
+
+/**
  * `DescribePrefetchTasks`: job-id or a time range required (ISO 8601, any offset); range at most 7 days; filters
- * `job-id` and `target` (one exact value each), `domains` (host names), `statuses`; newest first; paged.
+ * `job-id` and `target` (one exact value each), `domains` (host names), `statuses`; newest first; paged. Without a time
+ * range the query reaches as far as `teo.jobIdReach` says; a job-id it does not see is refused under `teo.unknownJobId`.
  */
 export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoStore) {
   const zoneId = zoneIdOf(b);
@@ -190,8 +239,10 @@ export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoS
   // CreateTime is rendered in whole seconds, so the range is compared at that precision (both ends inclusive).
   const second = (t: TeoTaskRecord) => Math.floor(t.createdAt / 1000) * 1000;
   const inRange = (t: TeoTaskRecord) => (start === undefined || second(t) >= start) && (end === undefined || second(t) <= end);
-  const all = store.visible(zoneId, now, ctx.config).filter(inRange).sort((a, c) => c.createdAt - a.createdAt)
-    .map((t) => renderTask(t, now, ctx.config)).filter((t) => matches(t, filters));
+  const reach = reachStart(ctx, start !== undefined || end !== undefined, now);
+  const seen = store.visible(zoneId, now, ctx.config).filter((t) => inRange(t) && t.createdAt >= reach);
+  refuseUnknownJob(ctx, filters, seen);
+  const all = seen.sort((a, c) => c.createdAt - a.createdAt).map((t) => renderTask(t, now, ctx.config)).filter((t) => matches(t, filters));
   ctx.record("teo", "DescribePrefetchTasks", "query");
   return { TotalCount: all.length, Tasks: all.slice(offset, offset + limit) };
 }

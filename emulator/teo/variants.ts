@@ -2,7 +2,7 @@
  * EdgeOne behaviours no page documents, each offered as a variant (core/variants.ts; the first value is the default).
  * The fidelity ledger names each next to the behaviour it stands for.
  */
-import { tasksVisibilityLag } from "../core/common-variants";
+import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `teo.futureEndTime`: DescribePrefetchTasks with an `EndTime` later than now. */
@@ -100,7 +100,75 @@ export const teoEdgeQuotaListing: VariantDef = {
     "models say the same), so whether and under which Type the edge quota is listed is undocumented.",
 };
 
+/**
+ * `teo.jobIdReach`: how far back a `job-id` query without a time range reaches. Seed 003 says only that "either the time
+ * or job-id is required" and that a time range may span at most 7 days; whether a range-less job-id query searches the
+ * whole retention or a default window of the last 7 days is not stated.
+ */
+export const teoJobIdReach: VariantDef = {
+  name: "teo.jobIdReach",
+  products: ["teo"],
+  values: ["retention", "sevenDays"],
+  behaviour: {
+    retention: "a job-id query without StartTime/EndTime finds the job wherever it is in the retention (config historyMs.teo)",
+    sevenDays: "a job-id query without StartTime/EndTime only sees tasks created in the last 7 days (the longest documented range); with a time range, the range decides",
+  },
+  why:
+    "Seed 003 and teo_models.d.ts DescribePrefetchTasksRequest: 'either the time or job-id is required', and 'the interval " +
+    "between the start and end time cannot exceed 7 days'. Nothing says which period a job-id query without times " +
+    "covers; Tencent APIs often default an omitted range to the recent days.",
+};
+
+/** `teo.unknownJobId`: DescribePrefetchTasks with a `job-id` the query does not know. */
+export const teoUnknownJobId: VariantDef = {
+  name: "teo.unknownJobId",
+  products: ["teo"],
+  values: ["emptyList", "InvalidParameter.ParameterError"],
+  behaviour: {
+    emptyList: "a job-id filter that matches no task answers TotalCount 0 and no Tasks, like any other filter",
+    "InvalidParameter.ParameterError": "a job-id the query cannot see (never issued, in another zone, not visible yet under tasks.visibilityLag, beyond the retention or teo.jobIdReach, or outside the time range) is refused with InvalidParameter.ParameterError",
+  },
+  why:
+    "Seed 003 documents job-id as an exact, single-value filter and nothing about an id the zone never had. A filter " +
+    "usually lists nothing; a service that validates ids refuses with its one documented parameter code, " +
+    "InvalidParameter.ParameterError (TencentCloud/tencentcloud-sdk-go teo/v20220901/client.go DescribePrefetchTasks). " +
+    "A service cannot tell an id never issued apart from one not indexed yet or no longer kept, so the refusal covers all three.",
+};
+
+/** `teo.newDomain`: CreatePrefetchTask for a domain right after it was added to the zone. */
+export const teoNewDomain: VariantDef = {
+  name: "teo.newDomain",
+  products: ["teo"],
+  values: ["accepted", "InvalidParameter.DomainNotFound", "InternalError.DomainConfig"],
+  behaviour: {
+    accepted: "a domain's targets are accepted from its first submit on",
+    "InvalidParameter.DomainNotFound": "a submit naming a domain (URL host) is refused with InvalidParameter.DomainNotFound from the domain's first submit until config.teo.newDomainForMs (default 2000 virtual ms) later; nothing is accepted",
+    "InternalError.DomainConfig": "a submit naming a domain is refused with InternalError.DomainConfig from the domain's first submit until config.teo.newDomainForMs (default 2000 virtual ms) later; nothing is accepted",
+  },
+  why:
+    "CreatePrefetchTask documents InvalidParameter.DomainNotFound ('the domain name does not exist or does not belong " +
+    "to this account') and InternalError.DomainConfig ('failed to get configuration') (TencentCloud/tencentcloud-sdk-go " +
+    "teo/v20220901/client.go and errors.go; cloud-apis.md §A.4) but not when they occur. A domain added to a zone is " +
+    "deployed for a while before it serves; whether prefetch refuses it meanwhile, and with which code, is not stated.",
+};
+
+/** `teo.quotaReset`: when the daily prefetch quota (`Daily`/`DailyAvailable`) is replenished. */
+export const teoQuotaReset: VariantDef = {
+  name: "teo.quotaReset",
+  products: ["teo"],
+  values: ["utc8Midnight", "utcMidnight", "rolling24h"],
+  behaviour: {
+    utc8Midnight: "the quota counts the URLs submitted since the last 00:00 UTC+8",
+    utcMidnight: "the quota counts the URLs submitted since the last 00:00 UTC",
+    rolling24h: "the quota counts the URLs submitted in the last 24 hours",
+  },
+  why:
+    "teo_models.d.ts Quota.Daily/DailyAvailable say 'daily' and nothing about when a day starts (doc 1145/50534 neither); " +
+    "midnight UTC+8 is documented only for Alibaba CDN (https://www.alibabacloud.com/help/en/cdn/user-guide/quota-management).",
+};
+
 /** Every variant that changes EdgeOne answers. */
 export const TEO_VARIANTS: readonly VariantDef[] = [
-  teoFutureEndTime, teoThrottleCode, teoUrlEcho, teoZoneEndpoint, teoMediaSegments, teoEdgeQuotaListing, tasksVisibilityLag,
+  teoFutureEndTime, teoThrottleCode, teoUrlEcho, teoZoneEndpoint, teoMediaSegments, teoEdgeQuotaListing, teoJobIdReach,
+  teoUnknownJobId, teoNewDomain, teoQuotaReset, tasksVisibilityLag, tasksUnknownStatus,
 ];

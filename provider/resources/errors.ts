@@ -38,8 +38,8 @@ export function failedLines(results: readonly UrlResult[]): string[] {
 }
 
 /**
- * The next reset of a daily quota, ISO-8601. Alibaba's and Tencent's daily prefetch quotas roll over at midnight
- * China Standard Time (UTC+8) (cloud-apis.md §D.3: observed by a public runbook, not documented).
+ * The next reset of a daily quota, ISO-8601: midnight China Standard Time (UTC+8). Observed for Alibaba CDN by a
+ * public runbook (cloud-apis.md §D.3), undocumented for EdgeOne and ESA (ledger EO-6, ESA-7): messages say "expected".
  */
 export function nextQuotaReset(nowMs: number): string {
   const shift = 8 * 3600_000;
@@ -50,7 +50,7 @@ export function nextQuotaReset(nowMs: number): string {
 
 /** The message for today's quota being too small (before or during submit). */
 export function quotaMessage(cloud: CloudKind, detail: string, nowMs: number): string {
-  return `${cloud}: daily prefetch quota exhausted: ${detail}. The daily quota resets at ${nextQuotaReset(nowMs)} ` +
+  return `${cloud}: daily prefetch quota exhausted: ${detail}. The daily quota is expected to reset at ${nextQuotaReset(nowMs)} ` +
     "(midnight UTC+8). Prefetch fewer URLs, split them over days, or ask the vendor for a higher quota.";
 }
 
@@ -69,7 +69,7 @@ const PRODUCT: Record<CloudKind, string> = {
 /** What to do next, from what the error proves. */
 export function nextStep(e: CloudError, nowMs: number): string {
   switch (e.detail) {
-    case "dailyQuota": return `today's prefetch quota is used up; it resets at ${nextQuotaReset(nowMs)} (midnight UTC+8): run \`pulumi up\` again then, prefetch fewer URLs, or ask the vendor for a higher quota`;
+    case "dailyQuota": return `today's prefetch quota is used up; it is expected to reset at ${nextQuotaReset(nowMs)} (midnight UTC+8): run \`pulumi up\` again then, prefetch fewer URLs, or ask the vendor for a higher quota`;
     case "queueFull": return "the cloud's prefetch queue is full (not your daily quota); it usually drains within minutes: run `pulumi up` again shortly";
     case "batchLimit": return "the request carried more URLs than the plan allows per request: lower the batch size (leave `batching` on) or ask the vendor";
     case "planLimit": return "the plan or account does not allow this request (e.g. `mode: \"edge\"` or `prefetchMediaSegments` need the vendor's allow-list): remove that input or ask the vendor to enable it";

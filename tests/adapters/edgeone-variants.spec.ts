@@ -1,7 +1,8 @@
 /**
  * The EdgeOne adapter through the real TEO SDK against the emulator, under every value of every variant the emulator
  * declares for TEO (read from its modules, never hand-picked): quota per mode, submit with media segments, query
- * (submitted URLs and the segments as `extra`), reconciliation, and the wrong-site error.
+ * (submitted URLs and the segments as `extra`), reconciliation, the wrong-site error, a job read 8 days after its
+ * submit, a job id the cloud never issued, a new domain refused for a while, and statuses the adapter does not know.
  */
 import assert from "node:assert/strict";
 import { defaultModules, startEmulator, variantSettings, type RunningEmulator, type VariantDef } from "../../emulator";
@@ -67,7 +68,9 @@ describe(`adapters: EdgeOne against the emulator under every TEO variant (${SETT
 
   it("iterates the emulator's TEO variants, including the ones the adapter's fixes answer", () => {
     const names = SETTINGS.map((s) => `${s.name}=${s.value}`);
-    for (const n of ["teo.zoneEndpoint=other", "teo.mediaSegments=notListed", "teo.edgeQuotaListing=listed", "teo.futureEndTime=refuse"]) {
+    for (const n of ["teo.zoneEndpoint=other", "teo.mediaSegments=notListed", "teo.edgeQuotaListing=listed", "teo.futureEndTime=refuse",
+      "teo.jobIdReach=sevenDays", "teo.unknownJobId=InvalidParameter.ParameterError", "teo.newDomain=InvalidParameter.DomainNotFound",
+      "teo.newDomain=InternalError.DomainConfig", "tasks.unknownStatus=paused", "tasks.unknownStatus=blank"]) {
       assert.ok(names.includes(n), `${n} is declared`);
     }
   });
@@ -100,9 +103,71 @@ describe(`adapters: EdgeOne against the emulator under every TEO variant (${SETT
         return;
       }
 
+      /** Under `teo.newDomain`, the first submit of a domain is refused (nothing accepted); the window then passes. */
+      const pastNewDomain = async (a: PrefetchAdapter, urls: string[]) => {
+        const code = setting.name === "teo.newDomain" ? setting.value : null;
+        if (code === null) return;
+        const e = await rejection(a.submit(spec, urls));
+        assert.deepEqual([e.code, e.kind], [code, code === "InternalError.DomainConfig" ? "transient" : "busy"],
+          "DomainNotFound proves nothing was accepted (busy: retried); DomainConfig may hide an accepted submit (transient: reconciled)");
+        if (e.kind === "busy") assert.match(e.message, /a domain added to the zone moments ago is refused like this until it is deployed.*check that every URL's host is a domain of zone zone-variants1/);
+        assert.equal((await emu.control.stats()).submits.teo, 0, "nothing accepted");
+        await advance(2_000);
+      };
+
+      /** Submits `urls` (past a new-domain refusal) and returns the batch as the lifecycle records it. */
+      const submitted = async (a: PrefetchAdapter, urls: string[]): Promise<SubmittedBatch> => {
+        await pastNewDomain(a, urls);
+        const { taskIds } = await a.submit(spec, urls);
+        return { taskIds, urls, submittedAt: new Date(now).toISOString() };
+      };
+
+      const unknown = setting.name === "tasks.unknownStatus" ? (setting.value === "blank" ? "(none)" : setting.value) : null;
+      if (unknown !== null) {
+        it("a status the adapter does not know is reported running, naming it, never done", async () => {
+          const a = adapter();
+          const batch = await submitted(a, [PLAYLIST, FILE]);
+          for (let round = 0; round < 3; round++) {
+            await advance(15_000);
+            const res = await a.query(spec, [batch]);
+            assert.deepEqual(res.observations.map((o) => [o.url, o.status, o.progress, o.unknownStatus]).sort(),
+              [[FILE, "running", null, unknown], [PLAYLIST, "running", null, unknown]]);
+          }
+          const found = await a.findTasks(spec, [PLAYLIST, FILE], Date.parse(batch.submittedAt));
+          assert.deepEqual(found.map((t) => t.status), ["running", "running"], "reconciliation never calls an unknown status done either");
+        });
+        return;
+      }
+
+      it("reads a job 8 days after its submit, whatever a range-less job-id query reaches (EO-14)", async () => {
+        const a = adapter();
+        const batch = await submitted(a, [FILE]);
+        await advance(8 * 86_400_000);
+        const res = await a.query(spec, [batch]);
+        assert.deepEqual(res.observations.map((o) => [o.url, o.status, o.taskId]), [[FILE, "succeeded", batch.taskIds[0]]]);
+      });
+
+      it("a job id the cloud never issued leaves its URLs pending, whatever it answers (EO-21)", async () => {
+        const a = adapter();
+        const never: SubmittedBatch = { taskIds: ["20zzzzneverx"], urls: [FILE], submittedAt: new Date(now).toISOString() };
+        assert.deepEqual(await a.query(spec, [never]), { observations: [], historyUnavailable: false });
+        const adopted: SubmittedBatch = { ...never, windowStart: new Date(now - 20 * 86_400_000).toISOString() };
+        await advance(9 * 86_400_000);
+        assert.deepEqual(await a.query(spec, [adopted]), { observations: [], historyUnavailable: false }, "nor after 9 days, searched by windows");
+      });
+
+      it("a job past a shorter real retention (7 days: config historyMs.teo) is not listed: its URLs stay pending (EO-15)", async () => {
+        await emu.control.setConfig({ historyMs: { teo: 7 * 86_400_000 } } as object);
+        const a = adapter();
+        const batch = await submitted(a, [FILE]);
+        await advance(8 * 86_400_000);
+        assert.deepEqual(await a.query(spec, [batch]), { observations: [], historyUnavailable: false }, "never failed, never done: the lifecycle decides by age");
+      });
+
       it("quota per mode, submit with media segments, query with extra, findTasks", async () => {
         const a = adapter();
         assert.deepEqual(await a.quota(spec), { daily: DAILY, remaining: DAILY, perRequest: 100 });
+        await pastNewDomain(a, [PLAYLIST, FILE]);
         const since = now;
         const { taskIds, rejected } = await a.submit(spec, [PLAYLIST, FILE]);
         assert.equal(taskIds.length, 1);

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { createAdapter } from "../../provider/adapters/registry";
 import { isCloudError, type CloudError } from "../../provider/model/errors";
 import type { EdgeOneSpec } from "../../provider/model/spec";
+import { tencentErrorClass } from "../../provider/adapters/edgeone/errors";
 import { FixtureServer, fixture, tencent, tencentError } from "./support/fixture-server";
 import { manualClock, testConnection } from "./support/connection";
 
@@ -191,7 +192,81 @@ describe("adapters: EdgeOne through the TEO SDK (recorded bodies)", () => {
     const old = { taskIds: ["j2"], urls: ["http://a.com/y"], submittedAt: "2026-10-20T00:00:00Z" };
     assert.deepEqual(await adapter().query(spec, [young]), { observations: [], historyUnavailable: false });
     assert.deepEqual(await adapter().query(spec, [old]), { observations: [], historyUnavailable: false });
-    assert.equal(server.calls("DescribePrefetchTasks").length, 2, "the old job is asked about too (the lifecycle decides by age)");
+    assert.equal(server.calls("DescribePrefetchTasks").length, 3, "the old job is asked about too (the lifecycle decides by age)");
+  });
+
+  it("asks for a job older than 7 days by job-id within a window around its submit when a range-less query lists nothing (EO-14)", async () => {
+    const listed = tencent({ TotalCount: 1, Tasks: [{ JobId: "j2", Target: "http://a.com/y", Status: "success" }] });
+    server.queue("DescribePrefetchTasks", tencent({ TotalCount: 0, Tasks: [] }), listed);
+    const old = { taskIds: ["j2"], urls: ["http://a.com/y"], submittedAt: "2026-11-10T12:00:00Z" };
+    const res = await adapter().query(spec, [old]);
+    assert.deepEqual(res.observations.map((o) => [o.url, o.status]), [["http://a.com/y", "succeeded"]]);
+    const [bare, windowed] = server.calls("DescribePrefetchTasks").map((c) => c.json);
+    assert.deepEqual([bare?.StartTime, bare?.EndTime], [undefined, undefined], "first the query the Terraform resource makes");
+    assert.deepEqual([windowed?.StartTime, windowed?.EndTime, windowed?.Filters],
+      ["2026-11-10T11:50:00+00:00", "2026-11-10T12:10:00+00:00", [{ Name: "job-id", Values: ["j2"] }]]);
+
+    // An adopted job (windowStart: 30 days back) is searched in 7-day windows, newest first, never past now.
+    server.otherwise("DescribePrefetchTasks", tencent({ TotalCount: 0, Tasks: [] }));
+    const adopted = { taskIds: ["j3"], urls: ["http://a.com/z"], submittedAt: "2026-11-22T00:00:00Z", windowStart: "2026-10-24T00:00:00Z" };
+    await adapter().query(spec, [adopted]);
+    const windows = server.calls("DescribePrefetchTasks").slice(2).map((c) => [c.json?.StartTime, c.json?.EndTime]);
+    assert.equal(windows.length, 1 + 5, "one range-less query, then five windows of 7 days less an hour");
+    assert.deepEqual(windows[1], ["2026-11-15T01:10:00+00:00", "2026-11-22T00:10:00+00:00"]);
+    assert.equal(windows[5][0], "2026-10-23T23:50:00+00:00");
+  });
+
+  it("reads a job-id refused as a bad parameter as 'not listed' once the zone answers a plain query; otherwise fails with the code (EO-21)", async () => {
+    const batch = { taskIds: ["20typo"], urls: ["http://a.com/x"], submittedAt: "2026-11-22T23:59:00Z" };
+    server.queue("DescribePrefetchTasks", tencentError("InvalidParameter.ParameterError", "job not found"), tencent({ TotalCount: 0, Tasks: [] }));
+    assert.deepEqual(await adapter().query(spec, [batch]), { observations: [], historyUnavailable: false });
+    const probe = server.calls("DescribePrefetchTasks")[1].json;
+    assert.deepEqual([probe?.StartTime, probe?.EndTime, probe?.Limit, probe?.Filters], ["2026-11-22T23:00:00+00:00", "2026-11-23T00:00:00+00:00", 1, undefined]);
+
+    server.queue("DescribePrefetchTasks", tencentError("InvalidParameter.ParameterError", "bad zone"), tencentError("InvalidParameter.ParameterError", "bad zone"));
+    const bad = await rejection(adapter().query(spec, [batch]));
+    assert.deepEqual([bad.kind, bad.code, bad.message], ["invalid", "InvalidParameter.ParameterError", "bad zone"], "a refusal the zone earns too is the query's");
+
+    server.queue("DescribePrefetchTasks", tencentError("InvalidParameter.ParameterError", "job not found"), tencentError("RequestLimitExceeded", "slow"));
+    assert.equal((await rejection(adapter().query(spec, [batch]))).kind, "throttled", "a throttled probe proves nothing: the round is retried");
+
+    server.queue("DescribePrefetchTasks", tencentError("InvalidParameter.ParameterError", "no *"));
+    const all = await rejection(adapter().query({ ...spec, zoneId: "*" }, [batch]));
+    assert.match(all.message, /only CreatePrefetchTask documents "\*"/, "ZoneId * is never read as an unknown job");
+    assert.equal(server.calls("DescribePrefetchTasks").length, 7, "one probe per refused round, none for *");
+  });
+
+  it("retries InvalidParameter.DomainNotFound as busy (nothing accepted), naming both causes; InternalError.DomainConfig is transient (EO-32)", async () => {
+    server.queue("CreatePrefetchTask", tencentError("InvalidParameter.DomainNotFound", "The domain name does not exist."), tencentError("InternalError.DomainConfig", "Failed to get configuration."));
+    const busy = await rejection(adapter().submit(spec, ["http://new.example.com/x"]));
+    assert.deepEqual([busy.kind, busy.code, busy.detail], ["busy", "InvalidParameter.DomainNotFound", null]);
+    assert.match(busy.message, /^The domain name does not exist\. — EdgeOne does not know a domain of these URLs in zone zone-2noz78a8ev6k: a domain added to the zone moments ago is refused like this until it is deployed, so the submit is retried for a few minutes \(nothing was accepted\); if the domain was not just added, check that every URL's host is a domain of zone zone-2noz78a8ev6k$/);
+    const config = await rejection(adapter().submit(spec, ["http://new.example.com/x"]));
+    assert.deepEqual([config.kind, config.code, config.message], ["transient", "InternalError.DomainConfig", "Failed to get configuration."]);
+  });
+
+  it("says a refused submit with mode edge or media segments may be the allow-list's doing, whatever code it gets (EO-10)", async () => {
+    const edge = { ...spec, mode: "edge" as const, prefetchMediaSegments: true };
+    const cases: [string, string, string | null, boolean][] = [
+      ["UnauthorizedOperation.NoPermission", "auth", "noPermission", true], ["InvalidParameter.ParameterError", "invalid", null, true],
+      ["FailedOperation.NotWhitelisted", "unknown", null, true], ["LimitExceeded.PackNotAllow", "quota", "planLimit", false],
+      ["AuthFailure.SignatureFailure", "auth", "credentials", false], ["ResourceNotFound", "invalid", "scopeNotFound", false],
+    ];
+    for (const [code, kind, detail, hinted] of cases) {
+      server.queue("CreatePrefetchTask", tencentError(code, "refused"), tencentError(code, "refused"));
+      const e = await rejection(adapter().submit(edge, ["http://a.com/x"]));
+      assert.deepEqual([e.kind, e.detail], [kind, detail], code);
+      const hint = /^refused — this request used mode: "edge" and prefetchMediaSegments, which EdgeOne enables only for allow-listed accounts .* ask Tencent Cloud to enable it for the account or remove the input$/;
+      assert.equal(hint.test(e.message), hinted, `${code}: ${e.message}`);
+      const plain = await rejection(adapter().submit(spec, ["http://a.com/x"]));
+      assert.ok(!/allow-listed/.test(plain.message), `${code}: no hint without the options`);
+    }
+  });
+
+  it("classifies every RequestLimitExceeded sub-code as throttled (EO-24: which one TEO sends is undocumented)", () => {
+    for (const code of ["RequestLimitExceeded", "RequestLimitExceeded.UinLimitExceeded", "RequestLimitExceeded.GlobalRegionUinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded"]) {
+      assert.deepEqual(tencentErrorClass(code), { kind: "throttled", detail: null }, code);
+    }
   });
 
   it("fails a listing that never ends instead of using part of it (TooManyPages, transient)", async () => {

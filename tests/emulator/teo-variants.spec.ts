@@ -37,6 +37,41 @@ const iso = (ms: number) => new Date(ms).toISOString();
 type Case = (emu: Emu, c: Client) => Promise<void>;
 
 const RAW = "https://WWW.Example.com/a%2fb/中文 x.js";
+const DAY = 86_400_000;
+
+/** The next midnight after `t` at UTC+`offsetHours`, ms. */
+const nextMidnight = (t: number, offsetHours: number) => {
+  const off = offsetHours * 3_600_000;
+  return Math.floor((t + off) / DAY) * DAY + DAY - off;
+};
+
+/** One URL spent now is back in DailyAvailable at `backAt(now)` and not a millisecond earlier. */
+async function quotaBackAt(emu: Emu, c: Client, backAt: (t0: number) => number): Promise<void> {
+  const t0 = (await emu.control.state()).now;
+  await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+  assert.equal((await prefetchQuota(c))[0].DailyAvailable, 10_000 - 1);
+  await emu.control.advance(backAt(t0) - t0 - 1);
+  assert.equal((await prefetchQuota(c))[0].DailyAvailable, 10_000 - 1, "still spent 1 ms before the reset");
+  await emu.control.advance(1);
+  assert.equal((await prefetchQuota(c))[0].DailyAvailable, 10_000, "back at the reset");
+}
+
+/** A new domain is refused with `code` (nothing accepted or spent) for `teo.newDomainForMs`, then accepted. */
+async function newDomainRefused(emu: Emu, c: Client, code: string, message: RegExp): Promise<void> {
+  await emu.control.setConfig({ teo: { newDomainForMs: 3_000 } } as object);
+  const submit = (path: string) => c.CreatePrefetchTask({ ZoneId: ZONE, Targets: [`https://new.example.com/${path}`, "https://old.example.com/x"] });
+  const e = await errorOf(submit("1"));
+  assert.equal(e.code, code);
+  assert.match(e.message, message);
+  assert.match(e.message, /new\.example\.com/);
+  await emu.control.advance(2_999);
+  assert.equal((await errorOf(submit("2"))).code, code, "still refused within the window");
+  assert.deepEqual([(await emu.control.stats()).submits.teo, (await prefetchQuota(c))[0].DailyAvailable], [0, 10_000], "nothing accepted or spent");
+  await emu.control.advance(1);
+  const { JobId } = await submit("3");
+  assert.equal((await jobTasks(c, JobId)).length, 2);
+  assert.equal((await errorOf(c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://newer.example.com/1"] }))).code, code, "every domain has its own first use");
+}
 
 const CASES: Record<string, Record<string, Case>> = {
   "teo.futureEndTime": {
@@ -129,6 +164,74 @@ const CASES: Record<string, Record<string, Case>> = {
       ]);
     },
   },
+  "teo.jobIdReach": {
+    retention: async (emu, c) => {
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      await emu.control.advance(20 * DAY);
+      assert.equal((await jobTasks(c, JobId)).length, 1, "a range-less job-id query reaches the whole retention");
+    },
+    sevenDays: async (emu, c) => {
+      const t0 = (await emu.control.state()).now;
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      await emu.control.advance(7 * DAY);
+      assert.equal((await jobTasks(c, JobId)).length, 1, "7 days after the submit the job is still within reach");
+      await emu.control.advance(1_000);
+      assert.equal((await jobTasks(c, JobId)).length, 0, "past 7 days a range-less job-id query no longer sees it");
+      const ranged = await c.DescribePrefetchTasks({ ZoneId: ZONE, StartTime: iso(t0 - 1_000), EndTime: iso(t0 + 1_000), Filters: [{ Name: "job-id", Values: [JobId] }] });
+      assert.equal(ranged.TotalCount, 1, "a time range around its creation still finds it");
+    },
+  },
+  "teo.unknownJobId": {
+    emptyList: async (_emu, c) => {
+      assert.deepEqual(await jobTasks(c, "20zzzzneverx"), []);
+    },
+    "InvalidParameter.ParameterError": async (emu, c) => {
+      const e = await errorOf(jobTasks(c, "20zzzzneverx"));
+      assert.equal(e.code, "InvalidParameter.ParameterError");
+      assert.match(e.message, /20zzzzneverx/);
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      assert.equal((await jobTasks(c, JobId)).length, 1, "a job the query sees is served");
+      const other = c.DescribePrefetchTasks({ ZoneId: "zone-var2", Filters: [{ Name: "job-id", Values: [JobId] }] });
+      assert.equal((await errorOf(other)).code, "InvalidParameter.ParameterError", "another zone's job is unknown here");
+      await emu.control.setConfig({ variants: { "tasks.visibilityLag": "5000" } });
+      const young = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/2"] });
+      assert.equal((await errorOf(jobTasks(c, young.JobId))).code, "InvalidParameter.ParameterError", "a job not visible yet is unknown too");
+      await emu.control.advance(5_000);
+      assert.equal((await jobTasks(c, young.JobId)).length, 1);
+    },
+  },
+  "teo.newDomain": {
+    accepted: async (emu, c) => {
+      await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://new.example.com/1"] });
+      assert.equal((await emu.control.stats()).submits.teo, 1);
+    },
+    "InvalidParameter.DomainNotFound": async (emu, c) => newDomainRefused(emu, c, "InvalidParameter.DomainNotFound", /does not exist or does not belong/),
+    "InternalError.DomainConfig": async (emu, c) => newDomainRefused(emu, c, "InternalError.DomainConfig", /configuration/),
+  },
+  "teo.quotaReset": {
+    utc8Midnight: async (emu, c) => quotaBackAt(emu, c, (t0) => nextMidnight(t0, 8)),
+    utcMidnight: async (emu, c) => quotaBackAt(emu, c, (t0) => nextMidnight(t0, 0)),
+    rolling24h: async (emu, c) => quotaBackAt(emu, c, (t0) => t0 + DAY),
+  },
+  "tasks.unknownStatus": {
+    none: async (emu, c) => {
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), ["processing"]);
+      await emu.control.advance(60_000);
+      assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), ["success"]);
+    },
+    paused: async (emu, c) => {
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), ["paused"]);
+      await emu.control.advance(60_000);
+      assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), ["paused"], "whatever the task's real state");
+    },
+    blank: async (emu, c) => {
+      const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
+      await emu.control.advance(60_000);
+      assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), [""]);
+    },
+  },
   "tasks.visibilityLag": {
     0: async (_emu, c) => {
       const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
@@ -176,7 +279,9 @@ describe("emulator: EdgeOne variants through the official SDK", () => {
     const declared = (await emu.control.variants()).filter((d) => d.products.includes("teo"));
     assert.deepEqual(Object.fromEntries(declared.map((d) => [d.name, d.values[0]])), {
       "teo.futureEndTime": "accept", "teo.throttleCode": "RequestLimitExceeded", "teo.urlEcho": "asSubmitted", "teo.zoneEndpoint": "same",
-      "teo.mediaSegments": "listedUnderJob", "teo.edgeQuotaListing": "notListed", "tasks.visibilityLag": "0",
+      "teo.mediaSegments": "listedUnderJob", "teo.edgeQuotaListing": "notListed", "teo.jobIdReach": "retention",
+      "teo.unknownJobId": "emptyList", "teo.newDomain": "accepted", "teo.quotaReset": "utc8Midnight", "tasks.visibilityLag": "0",
+      "tasks.unknownStatus": "none",
     });
   });
 

@@ -48,7 +48,7 @@ export const CLOUDS: CloudUnderTest[] = [
     cloud: "edgeone", product: "teo", type: "EdgeOnePrefetch", base: { zoneId: "zone-matrix1" },
     urls: (t) => [`https://www.example.com/${t}/a.js`, `https://www.example.com/${t}/b.css`, `https://WWW.Example.com/${t}/bild-ä.png`],
     actions: { quota: ["DescribeContentQuota"], submit: ["CreatePrefetchTask"], query: ["DescribePrefetchTasks"] },
-    codes: { busy: null, permission: "UnauthorizedOperation.NoPermission", quota: "LimitExceeded.DailyQuota" },
+    codes: { busy: "InvalidParameter.DomainNotFound", permission: "UnauthorizedOperation.NoPermission", quota: "LimitExceeded.DailyQuota" },
   },
   {
     cloud: "alibaba-cdn", product: "cdn", type: "AlibabaCdnPrefetch", base: { domain: "cdn.example.com" },

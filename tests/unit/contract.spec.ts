@@ -211,7 +211,7 @@ describe("contract: quota reads and messages", () => {
 
   const cases: [string, CloudError, RegExp][] = [
     ["queue full", detailed("quota", "PreloadQueueFull", "queueFull"), /prefetch queue is full \(not your daily quota\).*drains within minutes/],
-    ["daily quota", detailed("quota", "LimitExceeded.DailyQuota", "dailyQuota"), /prefetch quota is used up; it resets at 2026-11-23T16:00:00Z/],
+    ["daily quota", detailed("quota", "LimitExceeded.DailyQuota", "dailyQuota"), /prefetch quota is used up; it is expected to reset at 2026-11-23T16:00:00Z/],
     ["plan limit", detailed("quota", "LimitExceeded.PackNotAllow", "planLimit"), /plan or account does not allow this request/],
     ["service not opened", detailed("auth", "OperationDenied", "serviceNotOpened"), /Tencent Cloud EdgeOne is not activated/],
     ["scope not found", detailed("invalid", "UnauthorizedOperation.DomainEmpty", "scopeNotFound"), /zone, site or domain is not in this account/],

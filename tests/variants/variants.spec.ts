@@ -17,7 +17,7 @@ import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
 import { CLOUDS, faultCases, type Action, type Cell, type CloudUnderTest, type Phase } from "../matrix/cells";
 import { runCell, type CellEnv } from "../matrix/run-cell";
-import { EngineModel } from "../../harness/engine";
+import { EngineModel, stripSecrets } from "../../harness/engine";
 
 const PROGRAM_DIR = path.resolve(__dirname, "..", "..", "examples", "quickstart");
 /**
@@ -35,16 +35,40 @@ const SCENARIOS: { phase: Phase; action: Action | null; fault: string | null }[]
   { phase: "refresh", action: "query", fault: "throttled twice" },
 ];
 
-/**
- * Variant values under which the cloud refuses the resource's scope outright (the zone or site lives on the other
- * site's endpoint): there the promise is a clear error that names the other endpoint, with nothing accepted.
- */
-function refusesScope(setting: { name: string; value: string }): boolean {
-  return /Endpoint$/.test(setting.name) && setting.value === "other";
+/** How the lifecycle must fail under a variant value that makes it fail by design. */
+interface Refusal {
+  /** The cell's name. */
+  outcome: string;
+  /** What the error message must name. */
+  message: RegExp;
+  /** True when the cloud accepts the tasks first: they must then be in state, and nothing reported done. */
+  acceptsTasks: boolean;
 }
 
-/** The refusal scenario: create fails before anything is accepted, naming the other endpoint and how to choose it. */
-async function refusalCell(env: CellEnv, n: number, setting: { name: string; value: string }): Promise<string[]> {
+/**
+ * Variant values under which the lifecycle fails by design (null: it must succeed):
+ * - the zone or site lives on the other site's endpoint: the cloud refuses the resource's scope outright; the promise
+ *   is a clear error that names the other endpoint, with nothing accepted;
+ * - `tasks.unknownStatus` (ledger ALL-12): every task reports a status the provider does not know (`paused`, or blank);
+ *   the tasks are accepted, and the promise is that they are recorded, never reported done, and that create fails
+ *   after a few observations with a message naming the raw status (`"paused"`; a blank one as `"(none)"`).
+ */
+function refusesScope(setting: { name: string; value: string }): Refusal | null {
+  if (/Endpoint$/.test(setting.name) && setting.value === "other") {
+    return { outcome: "create is refused, naming the other endpoint", message: /intl|international|ap-southeast-1|cn-hangzhou|other (site|endpoint)/i, acceptsTasks: false };
+  }
+  if (setting.name === "tasks.unknownStatus" && setting.value !== "none") {
+    const raw = setting.value === "blank" ? "\\(none\\)" : setting.value;
+    return { outcome: "create fails naming the unknown status, tasks recorded", message: new RegExp(`status "${raw}"`), acceptsTasks: true };
+  }
+  return null;
+}
+
+/**
+ * The refusal scenario: create fails with the message `expected` names; nothing accepted (a refused scope), or every
+ * accepted task recorded in state and the resource not reported succeeded (an unknown status).
+ */
+async function refusalCell(env: CellEnv, n: number, setting: { name: string; value: string }, expected: Refusal): Promise<string[]> {
   const { emu, host, cloud } = env;
   await emu.control.reset();
   await emu.control.setConfig({ variants: { [setting.name]: setting.value } });
@@ -54,9 +78,18 @@ async function refusalCell(env: CellEnv, n: number, setting: { name: string; val
   const { errors } = await engine.up([reg]);
   const problems: string[] = [];
   if (errors.length !== 1) problems.push(`expected one error, got ${errors.length}`);
-  else if (!/intl|international|ap-southeast-1|cn-hangzhou|other (site|endpoint)/i.test(errors[0].message)) problems.push(`the message does not name the other endpoint: ${errors[0].message}`);
+  else if (!expected.message.test(errors[0].message)) problems.push(`the message does not match ${expected.message}: ${errors[0].message}`);
   const accepted = (await emu.control.tasks()).filter((t) => t.product === cloud.product);
-  if (accepted.length > 0) problems.push(`${accepted.length} tasks accepted although the scope was refused`);
+  if (!expected.acceptsTasks && accepted.length > 0) problems.push(`${accepted.length} tasks accepted although the scope was refused`);
+  if (expected.acceptsTasks) {
+    const state = [...engine.state.values()][0];
+    const outs = state ? (stripSecrets(state.outputs) as { status?: string; batches?: { taskIds: string[] }[] }) : null;
+    const ids = new Set((outs?.batches ?? []).flatMap((b) => b.taskIds));
+    const lost = accepted.filter((t) => !ids.has(t.taskId));
+    if (accepted.length === 0) problems.push("no task accepted");
+    if (lost.length > 0) problems.push(`accepted tasks missing from state: ${lost.map((t) => t.taskId).join(", ")}`);
+    if (outs?.status === "succeeded") problems.push("reported succeeded although no status was known");
+  }
   return problems;
 }
 
@@ -79,7 +112,7 @@ const fullPlan = CLOUDS.flatMap((cloud) => variantSettings(declaredVariants().fi
   .map((setting) => ({
     cloud, setting,
     cells: refusesScope(setting)
-      ? [{ id: `${cloud.cloud} · ${setting.name}=${setting.value} · create is refused, naming the other endpoint`, cloud, phase: "create" as Phase, action: null, fault: null }]
+      ? [{ id: `${cloud.cloud} · ${setting.name}=${setting.value} · ${refusesScope(setting)!.outcome}`, cloud, phase: "create" as Phase, action: null, fault: null }]
       : cellsFor(cloud, `${setting.name}=${setting.value}`),
   })));
 // `VARIANTS_FILTER=esa.listTaskIds` runs only the variant values whose setting contains the text (local iteration).
@@ -101,7 +134,8 @@ describe(`the provider under every emulator variant (${plan.length} variant valu
         for (const p of own) {
           for (const cell of p.cells) {
             const prepare = () => emu.control.setConfig({ variants: { [p.setting.name]: p.setting.value } });
-            const run = refusesScope(p.setting) ? refusalCell(env, n++, p.setting) : runCell(env, cell, n++, prepare);
+            const refusal = refusesScope(p.setting);
+            const run = refusal ? refusalCell(env, n++, p.setting, refusal) : runCell(env, cell, n++, prepare);
             verdicts.set(cell.id, await run.catch((e: Error) => [`cell threw: ${e.stack ?? e.message}`]));
           }
         }

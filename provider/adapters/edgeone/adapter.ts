@@ -23,7 +23,7 @@ export function edgeOneAdapter(api: TeoApi, clock: Clock): PrefetchAdapter {
     cloud: "edgeone",
     limits: EDGEONE_LIMITS,
     submit: async (spec, urls) => submitEdgeOne(api, edgeOneSpec(spec), urls),
-    query: async (spec, batches) => queryEdgeOne(api, edgeOneSpec(spec), batches),
+    query: async (spec, batches) => queryEdgeOne(api, edgeOneSpec(spec), batches, clock.now()),
     quota: async (spec) => quotaEdgeOne(api, edgeOneSpec(spec)),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
   };

@@ -7,7 +7,7 @@
 import type * as TeoSdk from "tencentcloud-sdk-nodejs-teo";
 import type { Connection } from "../types";
 import { isLoopbackHost, parseEndpoint } from "../endpoint";
-import { classifyTencentError, withZoneHint, type TeoTarget } from "./errors";
+import { classifyTencentError, withAllowListHint, withDomainHint, withZoneHint, type AllowListedOptions, type TeoTarget } from "./errors";
 import { teoHost, teoSiteOfHost } from "./limits";
 
 /** `CreatePrefetchTask` request. `Headers` are `{Name, Value}` pairs; `PrefetchMediaSegments` is "on" | "off". */
@@ -119,17 +119,18 @@ export function teoClientConfig(connection: Connection): TeoClientConfig {
 
 /**
  * Builds the SDK client for a connection. Every call goes through one wrapper: SDK errors become CloudErrors
- * (errors.ts), and an "unknown zone" answer names the other EdgeOne site and the setting that selects it.
+ * (errors.ts), an "unknown zone" answer names the other EdgeOne site and the setting that selects it, an "unknown
+ * domain" answer names its two causes, and a refused submit using an allow-listed option says it may be the cause.
  */
 export function createTeoApi(connection: Connection): TeoApi {
   const sdk = require("tencentcloud-sdk-nodejs-teo") as typeof TeoSdk;
   const client: TeoApi = new sdk.teo.v20220901.Client(teoClientConfig(connection));
   const target = teoTarget(connection);
-  const call = async <Req extends { ZoneId?: string }, Res>(action: keyof TeoApi, req: Req, run: (r: Req) => Promise<Res>): Promise<Res> => {
+  const call = async <Req extends { ZoneId?: string } & AllowListedOptions, Res>(action: keyof TeoApi, req: Req, run: (r: Req) => Promise<Res>): Promise<Res> => {
     try {
       return await run(req);
     } catch (e) {
-      throw withZoneHint(classifyTencentError(action, e), target, req.ZoneId);
+      throw withAllowListHint(withDomainHint(withZoneHint(classifyTencentError(action, e), target, req.ZoneId), req.ZoneId), req);
     }
   };
   return {

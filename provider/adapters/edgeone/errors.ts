@@ -19,8 +19,24 @@ export interface TencentClass {
 /** Frequency limit: `RequestLimitExceeded[.UinLimitExceeded|…]` (https://cloud.tencent.com/document/product/1778/111040). */
 const THROTTLING_PREFIXES = ["RequestLimitExceeded"];
 
-/** Server-side trouble: `InternalError[.BackendError|.QuotaSystem|…]` (CreatePrefetchTask codes, §A.4). */
+/**
+ * Server-side trouble: `InternalError[.BackendError|.DomainConfig|.QuotaSystem|…]` (CreatePrefetchTask codes, §A.4).
+ * `InternalError.DomainConfig` ("failed to get configuration", TencentCloud/tencentcloud-sdk-go
+ * `tencentcloud/teo/v20220901/errors.go`) may come back while a domain just added to the zone deploys (undocumented:
+ * emulator variant `teo.newDomain`); nothing says the submit was not accepted, so it stays transient: an uncertain
+ * batch, reconciled before any of its URLs is sent again.
+ */
 const TRANSIENT_PREFIXES = ["InternalError"];
+
+/**
+ * Refusals that prove nothing was accepted and may clear by themselves: `InvalidParameter.DomainNotFound` ("the domain
+ * name does not exist or does not belong to this account", errors.go; a CreatePrefetchTask code, §A.4) is the answer
+ * a domain may get while it deploys right after being added to the zone (undocumented: `teo.newDomain`), like Alibaba's
+ * `InvalidDomain.Offline`. `busy`: retried within the bounded window (model/limits.ts `BUSY_RETRY_WINDOW_MS`, 5
+ * minutes), then reported with a message that also names the other cause, a URL host that is not in the zone
+ * ({@link withDomainHint}).
+ */
+const BUSY_CODES = ["InvalidParameter.DomainNotFound"];
 
 /**
  * Codes that name a quota or plan limit exactly (CreatePrefetchTask codes, §A.4; `PackNotAllow` is "the plan does not
@@ -80,6 +96,7 @@ function authDetail(code: string): ErrorDetail | null {
 export function tencentErrorClass(code: string): TencentClass {
   if (startsWithAny(code, THROTTLING_PREFIXES)) return { kind: "throttled", detail: null };
   if (startsWithAny(code, TRANSIENT_PREFIXES)) return { kind: "transient", detail: null };
+  if (BUSY_CODES.includes(code)) return { kind: "busy", detail: null };
   if (SCOPE_NOT_FOUND.includes(code)) return { kind: "invalid", detail: "scopeNotFound" };
   if (startsWithAny(code, ["AuthFailure", "UnauthorizedOperation", "OperationDenied"])) return { kind: "auth", detail: authDetail(code) };
   if (startsWithAny(code, ["LimitExceeded"])) return { kind: "quota", detail: QUOTA_DETAILS[code] ?? null };
@@ -165,4 +182,42 @@ export function withZoneHint(e: CloudError, target: TeoTarget, zoneId: string | 
   if (e.detail !== "scopeNotFound") return e;
   const zone = zoneId ? `zone ${zoneId}` : "the zone";
   return remessaged(e, `${e.message} — ${zone} is not known at ${target.host}; ${otherSiteAdvice(target)}`);
+}
+
+/**
+ * Adds to an `InvalidParameter.DomainNotFound` refusal ({@link BUSY_CODES}) its two possible causes and what was done:
+ * a domain added to the zone moments ago (retried for minutes; nothing was accepted), or a URL whose host is not a
+ * domain of the zone. Other errors pass through unchanged.
+ */
+export function withDomainHint(e: CloudError, zoneId: string | undefined): CloudError {
+  if (!BUSY_CODES.includes(e.code)) return e;
+  const zone = zoneId && zoneId !== ALL_ZONES ? `zone ${zoneId}` : "its zone";
+  return remessaged(e, `${e.message} — EdgeOne does not know a domain of these URLs in ${zone}: a domain added to the zone moments ago ` +
+    "is refused like this until it is deployed, so the submit is retried for a few minutes (nothing was accepted); if the " +
+    `domain was not just added, check that every URL's host is a domain of ${zone}`);
+}
+
+/** The allow-listed options of a `CreatePrefetchTask` request ("whitelist" features, teo_models.d.ts). */
+export interface AllowListedOptions {
+  Mode?: string;
+  PrefetchMediaSegments?: string;
+}
+
+/**
+ * Adds to a refused `CreatePrefetchTask` that used an allow-listed feature (`Mode: edge`, `PrefetchMediaSegments: on`:
+ * teo_models.d.ts `CreatePrefetchTaskRequest`) that the refusal may be about the feature: no page says which code an
+ * account without the allow-list gets (ledger EO-10). `LimitExceeded.PackNotAllow` already says so (detail
+ * `planLimit`); a refusal classified `noPermission`, `invalid` (not an unknown zone) or `unknown` gets the hint, since
+ * its own next step (grant a policy, fix an input, read the vendor's message) may not be the cause. Other errors, and
+ * requests without those options, pass through unchanged.
+ */
+export function withAllowListHint(e: CloudError, req: AllowListedOptions): CloudError {
+  if (e.action !== "CreatePrefetchTask") return e;
+  const mayBeFeature = (e.kind === "auth" && e.detail === "noPermission") || (e.kind === "invalid" && e.detail === null) || e.kind === "unknown";
+  const features = [req.Mode === "edge" ? 'mode: "edge"' : null, req.PrefetchMediaSegments === "on" ? "prefetchMediaSegments" : null]
+    .filter((f): f is string => f !== null);
+  if (!mayBeFeature || features.length === 0) return e;
+  return remessaged(e, `${e.message} — this request used ${features.join(" and ")}, which EdgeOne enables only for allow-listed ` +
+    "accounts (teo_models.d.ts CreatePrefetchTaskRequest) and may refuse this way otherwise: if these credentials can submit " +
+    "prefetches without it, ask Tencent Cloud to enable it for the account or remove the input");
 }

@@ -32,6 +32,14 @@ export const EDGEONE_MAX_PAGES = 50;
  */
 export const EDGEONE_MAX_RANGE_MS = 7 * 86_400_000 - 3_600_000;
 
+/**
+ * How far a job's time window (query.ts `jobWindow`) reaches beyond its recorded submit on either side: the vendor's
+ * `CreateTime` comes from its clock, ours from this machine's, and Tencent refuses requests signed more than 5 minutes
+ * off (`AuthFailure.SignatureExpire`, cloud-apis.md §C.3, §D.2), so the two differ by less than 5 minutes; doubled.
+ * The window only accompanies a `job-id` filter, so its width never lets another job in.
+ */
+export const EDGEONE_JOB_MARGIN_MS = 10 * 60_000;
+
 /** Most values of one `Filters[]` entry: "the maximum number of Filters.Values is 20" (seed 003). */
 export const EDGEONE_MAX_FILTER_VALUES = 20;
 
