@@ -1,21 +1,34 @@
 /**
- * What every accepted submit does, whatever the product: check the daily quota, plan each URL's fate
+ * What every accepted submit does, whatever the product: check the quota pool the submit spends, plan each URL's fate
  * (`ctx.plan`), spend the quota and store one task per URL.
  */
 import { AlibabaError } from "./errors";
-import { dailyQuota } from "./quota";
+import { dailyQuota, type QuotaKey } from "./quota";
 import type { AlibabaProduct, Call } from "./types";
 import type { SubmittedUrl } from "./urls";
 
-/** Throws `QuotaExceeded.Preload` when `urls` more URLs would pass today's quota (cloud-apis.md §A.1). */
-export function checkQuota(call: Call, product: AlibabaProduct, urls: number): void {
-  const used = call.state.quota.usedOn(product, call.now);
-  if (used + urls > dailyQuota(call, product)) throw new AlibabaError("QuotaExceeded.Preload");
+/** The quota a submit spends: where its usage is counted, the allowance, what is used of it now, the refusal code. */
+export interface QuotaPool {
+  key: QuotaKey;
+  allowance: number;
+  used: number;
+  code: string;
 }
 
-/** Stores the URLs of an accepted submit; `taskIdOf(i)` is the id of the i-th URL. */
-export function acceptUrls(call: Call, product: AlibabaProduct, urls: SubmittedUrl[], taskIdOf: (i: number) => string, siteId: string | null = null): void {
-  call.state.quota.consume(product, urls.length, call.now);
+/** A product's own daily pool: today's (UTC+8) usage, refused with `QuotaExceeded.Preload` (cloud-apis.md §A.1). */
+export function dailyPool(call: Call, product: AlibabaProduct): QuotaPool {
+  return { key: product, allowance: dailyQuota(call, product), used: call.state.quota.usedOn(product, call.now), code: "QuotaExceeded.Preload" };
+}
+
+/** Throws the pool's refusal when `urls` more URLs would pass its allowance. */
+export function checkQuota(pool: QuotaPool, urls: number): void {
+  if (pool.used + urls > pool.allowance) throw new AlibabaError(pool.code);
+}
+
+/** Stores the URLs of an accepted submit and spends them from `pool`; `taskIdOf(i)` is the id of the i-th URL. */
+export function acceptUrls(call: Call, product: AlibabaProduct, urls: SubmittedUrl[], taskIdOf: (i: number) => string,
+  pool: QuotaKey, siteId: string | null = null): void {
+  call.state.quota.consume(pool, urls.length, call.now, siteId);
   call.state.tasks.add(
     urls.map((u, i) => ({ product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url) })),
   );

@@ -1,7 +1,11 @@
 /**
- * Task id allocation. CDN and DCDN return ONE id per domain per request and merge URL tasks of the same domain
- * submitted in the same second into one id, in batches of 500 (cloud-apis.md §A.1, SDK doc comment on
- * PushObjectCacheResponseBody); ESA returns one id per request (§A.3).
+ * Task id allocation. CDN and DCDN return a comma-separated id list and merge URL tasks of the same domain submitted
+ * in the same second into one id, in batches of 500 (cloud-apis.md §A.1, SDK doc comment on
+ * PushObjectCacheResponseBody); how many ids one request gets is the `alibaba.taskIdsPerSubmit` variant
+ * (preload-submit.ts). ESA returns one id per request (§A.3).
+ *
+ * Every id handed out is remembered with its issue time, so the by-id queries can tell an id that was never issued
+ * from one whose tasks aged out of the history (variants `alibaba.unknownTaskId`, `alibaba.expiredTaskIds`).
  */
 import type { Product } from "../core/types";
 
@@ -20,10 +24,19 @@ export class TaskIds {
   private next = FIRST_ID;
   private second = -1;
   private slots = new Map<string, MergeSlot>();
+  /** Issue time (virtual ms) of every id handed out since the last reset. */
+  private issued = new Map<string, number>();
 
-  /** A fresh id. */
-  fresh(): string {
-    return String(this.next++);
+  /** A fresh id, issued at virtual `now`. */
+  fresh(now: number): string {
+    const id = String(this.next++);
+    this.issued.set(id, now);
+    return id;
+  }
+
+  /** When `id` was issued (virtual ms), or undefined when this account was never given it (since the last reset). */
+  issuedAt(id: string): number | undefined {
+    return this.issued.get(id);
   }
 
   /** The id for `urls` URLs of `domain` submitted at virtual `now`, merged with same-second submits. */
@@ -39,14 +52,15 @@ export class TaskIds {
       slot.urls += urls;
       return slot.id;
     }
-    const fresh = { id: this.fresh(), urls };
+    const fresh = { id: this.fresh(now), urls };
     this.slots.set(key, fresh);
     return fresh.id;
   }
 
-  /** Forgets merge slots (ids keep rising). */
+  /** Forgets merge slots and issued ids (ids keep rising, so an old one is never handed out again). */
   clear(): void {
     this.slots.clear();
+    this.issued.clear();
     this.second = -1;
   }
 }

@@ -3,13 +3,15 @@
  * DescribePreloadTasks). Errors from the seed 001 table (shared by these pages): `MissingTimeParameter` when only one
  * of StartTime/EndTime is given, `InvalidEndTime.Mismatch` when EndTime < StartTime, `InvalidTime` when StartTime is
  * older than the query window (3 days, `config.historyMs.alibaba`); under `alibaba.futureEndTime` = `refuse`, also
- * `InvalidTime` when EndTime is later than now (variants.ts says why that code).
+ * `InvalidTime` when EndTime is later than now (variants.ts says why that code). Items are listed newest first, or
+ * oldest first under `alibaba.listOrder`.
  */
 import { variantValue } from "../core/variants";
 import { AlibabaError, documented, type ErrorTable } from "./errors";
+import type { TaskView } from "./tasks";
 import { parseUtcTime } from "./time";
 import type { Call } from "./types";
-import { futureEndTime } from "./variants";
+import { futureEndTime, listOrder } from "./variants";
 
 /**
  * The time-window and filter codes of the list pages (the seed 001 table, repeated on the CDN/DCDN list pages and,
@@ -88,4 +90,9 @@ export function paginate<T>(call: Call, items: T[], maxPageSize: number): Page<T
   const pageSize = call.params.int("PageSize", { min: 1, max: maxPageSize, fallback: DEFAULT_PAGE_SIZE, code: "InvalidParameters" });
   const from = (pageNumber - 1) * pageSize;
   return { pageNumber, pageSize, total: items.length, items: items.slice(from, from + pageSize) };
+}
+
+/** Listed items in the order `alibaba.listOrder` picks; `views` come newest first (tasks.ts). */
+export function listed(call: Call, views: TaskView[]): TaskView[] {
+  return variantValue(call.ctx.config, listOrder) === "oldestFirst" ? [...views].reverse() : views;
 }

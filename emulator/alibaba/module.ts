@@ -19,7 +19,7 @@ import { FirstUse } from "./busy";
 import { AlibabaError, GATEWAY_TARGET, renderError, type ErrorTarget } from "./errors";
 import { TaskIds } from "./ids";
 import { RpcParams } from "./params";
-import { DailyQuota } from "./quota";
+import { QuotaUsage } from "./quota";
 import { productOf, resolveTarget, type Target } from "./router";
 import { TaskStore } from "./tasks";
 import { throttleError } from "./throttle";
@@ -96,7 +96,7 @@ async function serve(req: EmulatorRequest, ctx: EmulatorContext, state: AlibabaS
 
 /** Creates the Alibaba product module (CDN, DCDN, ESA). Each call gets fresh, independent task state. */
 export function alibabaModule(): ProductModule {
-  const state: AlibabaState = { tasks: new TaskStore(), ids: new TaskIds(), quota: new DailyQuota(), firstUse: new FirstUse() };
+  const state: AlibabaState = { tasks: new TaskStore(), ids: new TaskIds(), quota: new QuotaUsage(), firstUse: new FirstUse() };
   return {
     accepts: isAlibabaRequest,
     async handle(req, ctx) {

@@ -1,21 +1,22 @@
 /**
  * The CDN `PushObjectCache` and DCDN `PreloadDcdnObjectCaches` handler: the same parameters, limits and error table
- * (cloud-apis.md §A.1, §A.2, https://alibabacloud.com/help/en/doc-detail/130636.html). One task id per domain per
- * request, comma-joined across domains, merged with same-domain submits of the same second (see ids.ts).
+ * (cloud-apis.md §A.1, §A.2, https://alibabacloud.com/help/en/doc-detail/130636.html). The ids are comma-joined; how
+ * many a request gets is the `alibaba.taskIdsPerSubmit` variant: by default one per domain, merged with same-domain
+ * submits of the same second (see ids.ts), else one per URL or one per request.
  *
  * Order of checks: ObjectPath → options → declared domains → busy domains (`alibaba.busyAfterFirstUse`) → daily quota →
- * queue. Fidelity notes: `Area`, `L2Preload`, `QueryHashkey` and `WithHeader` are validated but change nothing in the
- * emulated prefetch; `PreloadEdge*` (L1) quota is not modelled.
+ * queue. Fidelity notes: `Area`, `QueryHashkey` and `WithHeader` are validated but change nothing in the emulated
+ * prefetch; `L2Preload` only chooses the CDN quota pool under `cdn.preloadQuotaFields`.
  */
 import type { EmulatorConfig } from "../core/types";
 import { variantValue } from "../core/variants";
-import { acceptUrls, checkQuota } from "./accept";
+import { acceptUrls, checkQuota, dailyPool, type QuotaPool } from "./accept";
 import { refuseWhileBusy } from "./busy";
 import { AlibabaError, documented, invalidParameter, missingParameter, type ErrorTable } from "./errors";
 import { checkDomain } from "./restrictions";
 import type { Call, Handler } from "./types";
 import { parseObjectPath, type SubmittedUrl } from "./urls";
-import { busyAfterFirstUse } from "./variants";
+import { busyAfterFirstUse, taskIdsPerSubmit } from "./variants";
 
 /**
  * The error table PushObjectCache and PreloadDcdnObjectCaches share (cloud-apis.md §A.1 and §A.2 "the same table",
@@ -55,6 +56,8 @@ export interface PreloadSubmitOptions {
   declared(config: EmulatorConfig): string[] | undefined;
   /** CDN refuses when the queue is full; DCDN queues (cloud-apis.md §A.2). */
   refuseWhenQueueFull: boolean;
+  /** The quota pool a submit spends (CDN: variant `cdn.preloadQuotaFields`); default the product's daily pool. */
+  pool?(call: Call): QuotaPool;
 }
 
 function checkOptions(call: Call): void {
@@ -82,6 +85,18 @@ function idsByDomain(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]):
   return new Map([...counts].map(([domain, n]) => [domain, call.state.ids.forDomain(product, domain, n, call.now)]));
 }
 
+/** The id of each URL of the request (same order), under `alibaba.taskIdsPerSubmit`. */
+function taskIdsOf(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]): string[] {
+  const mode = variantValue(call.ctx.config, taskIdsPerSubmit);
+  if (mode === "perUrl") return urls.map(() => call.state.ids.fresh(call.now));
+  if (mode === "perRequest") {
+    const id = call.state.ids.fresh(call.now);
+    return urls.map(() => id);
+  }
+  const byDomain = idsByDomain(call, product, urls);
+  return urls.map((u) => byDomain.get(u.domain) as string);
+}
+
 /** The submit handler of CDN or DCDN. */
 export function preloadSubmit(o: PreloadSubmitOptions): Handler {
   return (call) => {
@@ -91,10 +106,11 @@ export function preloadSubmit(o: PreloadSubmitOptions): Handler {
     for (const u of urls) checkDomain(o.declared(call.ctx.config), u.domain);
     const domains = [...new Set(urls.map((u) => u.domain))];
     refuseWhileBusy(call, domains.map((d) => `${o.product} ${d}`), variantValue(call.ctx.config, busyAfterFirstUse));
-    checkQuota(call, o.product, urls.length);
+    const pool = o.pool?.(call) ?? dailyPool(call, o.product);
+    checkQuota(pool, urls.length);
     checkQueue(call, o, urls.length);
-    const ids = idsByDomain(call, o.product, urls);
-    acceptUrls(call, o.product, urls, (i) => ids.get(urls[i].domain) as string);
-    return { body: { [o.idField]: [...new Set(ids.values())].join(",") }, urls: urls.length };
+    const ids = taskIdsOf(call, o.product, urls);
+    acceptUrls(call, o.product, urls, (i) => ids[i], pool.key);
+    return { body: { [o.idField]: [...new Set(ids)].join(",") }, urls: urls.length };
   };
 }

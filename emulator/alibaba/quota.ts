@@ -1,29 +1,57 @@
 /**
- * Daily prefetch quotas, counted in URLs per product and reset at 00:00 UTC+8 of the virtual clock
- * (https://www.alibabacloud.com/help/en/cdn/user-guide/quota-management: "Daily (replenished at 00:00:00 UTC+8)"),
- * and the refresh-quota fields CDN and DCDN report alike.
+ * Prefetch quotas, counted in URLs per product. CDN and DCDN reset at 00:00 UTC+8 of the virtual clock
+ * (https://www.alibabacloud.com/help/en/cdn/user-guide/quota-management: "Daily (replenished at 00:00:00 UTC+8)");
+ * ESA's period is the `esa.quotaPeriod` variant (esa/models.ts), so usage is kept as dated entries any period can be
+ * summed over. Also the refresh-quota fields CDN and DCDN report alike.
  */
-import { utc8Day } from "./time";
+import { utc8Day, UTC8_OFFSET_MS } from "./time";
 import type { AlibabaProduct, Call } from "./types";
 
-/** URLs used today, per product. */
-export class DailyQuota {
-  private used = new Map<AlibabaProduct, { day: number; urls: number }>();
+const DAY_MS = 86_400_000;
+/** How long usage entries are kept: the longest quota period the variants sum over (30 days) and a day to spare. */
+const KEEP_MS = 31 * DAY_MS;
 
-  /** URLs already used on the UTC+8 day of `now`. */
-  usedOn(product: AlibabaProduct, now: number): number {
-    const u = this.used.get(product);
-    return u && u.day === utc8Day(now) ? u.urls : 0;
+/** Where usage is counted: a product, or `cdnEdge`, CDN's L1 prefetch pool (`PreloadEdge*`, variant `cdn.preloadQuotaFields`). */
+export type QuotaKey = AlibabaProduct | "cdnEdge";
+
+interface UsageEntry {
+  product: QuotaKey;
+  at: number;
+  urls: number;
+  /** ESA site id; null for CDN/DCDN. */
+  site: string | null;
+}
+
+/** URLs submitted per product (and ESA site), dated. */
+export class QuotaUsage {
+  private entries: UsageEntry[] = [];
+
+  /** URLs used since virtual `fromMs` (inclusive), optionally of one ESA site. */
+  usedSince(product: QuotaKey, fromMs: number, site?: string): number {
+    return this.entries
+      .filter((e) => e.product === product && e.at >= fromMs && (site === undefined || e.site === site))
+      .reduce((sum, e) => sum + e.urls, 0);
   }
 
-  /** Counts `urls` more URLs for today. */
-  consume(product: AlibabaProduct, urls: number, now: number): void {
-    this.used.set(product, { day: utc8Day(now), urls: this.usedOn(product, now) + urls });
+  /** URLs already used on the UTC+8 day of `now` (the CDN/DCDN quota day). */
+  usedOn(product: QuotaKey, now: number): number {
+    return this.usedSince(product, utc8Day(now) * DAY_MS - UTC8_OFFSET_MS);
+  }
+
+  /** ESA sites with usage since `fromMs`. */
+  sitesSince(product: QuotaKey, fromMs: number): string[] {
+    return [...new Set(this.entries.filter((e) => e.product === product && e.at >= fromMs && e.site !== null).map((e) => e.site as string))];
+  }
+
+  /** Counts `urls` more URLs at `now`. */
+  consume(product: QuotaKey, urls: number, now: number, site: string | null = null): void {
+    this.entries = this.entries.filter((e) => e.at > now - KEEP_MS);
+    this.entries.push({ product, at: now, urls, site });
   }
 
   /** Forgets all usage. */
   clear(): void {
-    this.used.clear();
+    this.entries = [];
   }
 }
 

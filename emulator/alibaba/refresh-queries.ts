@@ -3,26 +3,32 @@
  * (≤10 comma-separated ids, flat `Tasks[]`; seed 002, cloud-apis.md §A.1) and `DescribeRefreshTasks` /
  * `DescribeDcdnRefreshTasks` (filters and paging, `Tasks.CDNTask[]` / `Tasks.Task[]`; §A.1, §A.2).
  *
+ * By-id answers for ids without tasks follow the variants: an id never issued (`alibaba.unknownTaskId`) and an id
+ * issued before the 3-day history (`alibaba.expiredTaskIds`) are left out (default) or refuse the whole call.
+ *
  * Fidelity note: the emulator only holds prefetch tasks, so an ObjectType filter other than `preload` matches nothing.
  */
+import { reportedStatus } from "../core/common-variants";
+import { variantValue } from "../core/variants";
 import { AlibabaError } from "./errors";
-import { inWindow, paginate, timeWindow } from "./listing";
+import { inWindow, listed, paginate, timeWindow } from "./listing";
 import type { TaskView } from "./tasks";
 import { isoSeconds } from "./time";
 import type { Call, Handler } from "./types";
 import { echoUrl } from "./urls";
+import { expiredTaskIds, unknownTaskId } from "./variants";
 
 /** Most ids per ById query (seed 002: "up to 10 task IDs"). */
 export const MAX_IDS_PER_QUERY = 10;
 const STATUSES = ["Complete", "Refreshing", "Failed", "Pending"];
 
-/** One task entry as both ById and list APIs render it (`ObjectPath` under `alibaba.urlEcho`). */
+/** One task entry as both ById and list APIs render it (`ObjectPath` under `alibaba.urlEcho`, `Status` under `tasks.unknownStatus`). */
 export function refreshTaskItem(call: Call, v: TaskView): Record<string, string> {
   return {
     TaskId: v.task.taskId,
     ObjectPath: echoUrl(v.task.url, call.ctx.config),
     ObjectType: "preload",
-    Status: v.progress.status,
+    Status: reportedStatus(call.ctx.config, v.progress.status),
     Process: `${v.progress.percent}%`,
     CreationTime: isoSeconds(v.task.createdAt),
     Description: v.progress.description,
@@ -37,10 +43,27 @@ export function parseTaskIds(raw: string, max: number): string[] {
   return [...new Set(ids)];
 }
 
+/**
+ * Refuses a by-id call under the variants: `InvalidTaskId.Malformed` when an id was never issued
+ * (`alibaba.unknownTaskId`), `InvalidTime` when one was issued before the history window (`alibaba.expiredTaskIds`).
+ */
+export function checkTaskIds(call: Call, ids: readonly string[]): void {
+  const config = call.ctx.config;
+  const issued = ids.map((id) => call.state.ids.issuedAt(id));
+  if (variantValue(config, unknownTaskId) !== "empty") {
+    const unknown = ids.find((_id, i) => issued[i] === undefined);
+    if (unknown !== undefined) throw new AlibabaError("InvalidTaskId.Malformed", `The specified TaskId is invalid: ${unknown}.`);
+  }
+  if (variantValue(config, expiredTaskIds) !== "empty" && issued.some((t) => t !== undefined && call.now >= t + config.historyMs.alibaba)) {
+    throw new AlibabaError("InvalidTime");
+  }
+}
+
 /** The ById handler of CDN or DCDN. */
 export function describeById(product: "cdn" | "dcdn"): Handler {
   return (call) => {
     const ids = parseTaskIds(call.params.required("TaskId"), MAX_IDS_PER_QUERY);
+    checkTaskIds(call, ids);
     const views = call.state.tasks.visible(product, call.now, call.ctx.config);
     const tasks = ids.flatMap((id) => views.filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq));
     return { body: { TotalCount: tasks.length, Tasks: tasks.map((v) => refreshTaskItem(call, v)) } };
@@ -80,7 +103,7 @@ function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
 export function describeList(o: RefreshListOptions): Handler {
   return (call) => {
     const keep = filters(call, o);
-    const page = paginate(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep), o.maxPageSize);
+    const page = paginate(call, listed(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep)), o.maxPageSize);
     const items = page.items.map((v) => refreshTaskItem(call, v));
     return { body: { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.total, Tasks: { [o.wrapper]: items } } };
   };

@@ -8,7 +8,7 @@ import type { FirstUse } from "./busy";
 import type { ErrorTable } from "./errors";
 import type { TaskIds } from "./ids";
 import type { RpcParams } from "./params";
-import type { DailyQuota } from "./quota";
+import type { QuotaUsage } from "./quota";
 import type { TaskStore } from "./tasks";
 
 /** The three Alibaba products. */
@@ -18,7 +18,7 @@ export type AlibabaProduct = "cdn" | "dcdn" | "esa";
 export interface AlibabaState {
   tasks: TaskStore;
   ids: TaskIds;
-  quota: DailyQuota;
+  quota: QuotaUsage;
   /** When each domain or site was first used by a submit (the `*.busyAfterFirstUse` variants). */
   firstUse: FirstUse;
 }

@@ -8,7 +8,7 @@ import { variantValue } from "../core/variants";
 import { AlibabaError } from "./errors";
 import { urlEcho } from "./variants";
 
-/** Most URLs in one submit (https://alibabacloud.com/help/en/cdn/api-pushobjectcache; assumed for ESA, §A.3). */
+/** Most URLs in one CDN/DCDN submit (https://alibabacloud.com/help/en/cdn/api-pushobjectcache); ESA: variant `esa.urlsPerRequest`. */
 export const MAX_URLS_PER_REQUEST = 100;
 /** Longest `ObjectPath` entry (cloud-apis.md §A.1). */
 export const MAX_URL_CHARS = 1024;

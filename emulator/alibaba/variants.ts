@@ -82,5 +82,80 @@ export const urlEcho: VariantDef = {
     "characters to be encoded (https://help.aliyun.com/en/edge-security-acceleration/esa/user-guide/refresh-cache/).",
 };
 
+/**
+ * `alibaba.taskIdsPerSubmit` (CDN, DCDN): how many task ids one `PushObjectCache` / `PreloadDcdnObjectCaches` answer
+ * carries. Documented: the id field is a comma-separated list and URL tasks of one domain submitted in the same second
+ * are merged under one id (cdn-sdk PushObjectCacheResponseBody, dcdn-sdk PreloadDcdnObjectCachesResponseBody,
+ * cloud-apis.md §A.1); how ids map to domains or URLs is not.
+ */
+export const taskIdsPerSubmit: VariantDef = {
+  name: "alibaba.taskIdsPerSubmit",
+  products: ["cdn", "dcdn"],
+  values: ["perDomain", "perUrl", "perRequest"],
+  behaviour: {
+    perDomain: "one id per domain of the request, merged with same-domain submits of the same second (at most 500 URLs per id)",
+    perUrl: "one fresh id per URL of the request, never shared with another submit",
+    perRequest: "one fresh id for the whole request, whatever its domains",
+  },
+  why:
+    "The CDN and DCDN submit pages say only that the id field may hold several comma-separated ids and that URL tasks " +
+    "of one domain submitted in the same second are merged (cloud-apis.md §A.1, https://alibabacloud.com/help/en/cdn/api-pushobjectcache); " +
+    "whether a request gets one id, one per domain or one per URL is not stated.",
+};
+
+/**
+ * `alibaba.expiredTaskIds` (CDN, DCDN by-id queries): what `DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById`
+ * answer for an id issued longer ago than the 3-day history.
+ */
+export const expiredTaskIds: VariantDef = {
+  name: "alibaba.expiredTaskIds",
+  products: ["cdn", "dcdn"],
+  values: ["empty", "InvalidTime"],
+  behaviour: {
+    empty: "the expired id's tasks are simply not listed (HTTP 200; an answer naming only expired ids has TotalCount 0)",
+    InvalidTime: "a call naming any id issued more than config.historyMs.alibaba (3 days) ago is refused whole with InvalidTime (400, 'The query time cannot exceed the last 3 days.'), even when its other ids are young",
+  },
+  why:
+    "The by-id pages say tasks are kept for 3 days (seed 002, cdn-sdk DescribeRefreshTaskByIdRequest) and seed 002 lists " +
+    "InvalidTime ('The query time cannot exceed the last 3 days') for DescribeDcdnRefreshTaskById although the call " +
+    "takes no time parameter; whether an old id is refused or silently absent is not stated.",
+};
+
+/**
+ * `alibaba.unknownTaskId` (CDN, DCDN by-id queries, CDN detail): what the by-id APIs answer for a well-formed id that
+ * was never issued (an adopted `existingTaskIds` entry with a typo).
+ */
+export const unknownTaskId: VariantDef = {
+  name: "alibaba.unknownTaskId",
+  products: ["cdn", "dcdn"],
+  values: ["empty", "InvalidTaskId.Malformed"],
+  behaviour: {
+    empty: "the id is ignored: HTTP 200 with no task for it",
+    "InvalidTaskId.Malformed": "a call naming any well-formed id this account was never issued is refused whole with InvalidTaskId.Malformed (400); expired ids are answered as alibaba.expiredTaskIds says",
+  },
+  why:
+    "The seed 000 and seed 002 error tables list InvalidTaskId.Malformed ('The specified TaskId is invalid') without saying whether a " +
+    "well-formed but unknown id gets it or an empty answer.",
+};
+
+/**
+ * `alibaba.listOrder` (CDN, DCDN, ESA list APIs): the order of the items of `DescribeRefreshTasks`,
+ * `DescribeDcdnRefreshTasks` and `DescribePreloadTasks`, across pages.
+ */
+export const listOrder: VariantDef = {
+  name: "alibaba.listOrder",
+  products: ["cdn", "dcdn", "esa"],
+  values: ["newestFirst", "oldestFirst"],
+  behaviour: {
+    newestFirst: "items are listed newest first (by creation time, then submission order), pages cut from that order",
+    oldestFirst: "items are listed oldest first, pages cut from that order",
+  },
+  why:
+    "Seed 001 (DescribePreloadTasks) and the CDN/DCDN list pages (cloud-apis.md §A.1, §A.2, " +
+    "https://alibabacloud.com/help/en/cdn/api-describerefreshtasks) document paging but no order.",
+};
+
 /** The variants shared by the Alibaba family. */
-export const FAMILY_VARIANTS: readonly VariantDef[] = [busyAfterFirstUse, futureEndTime, throttleCode, urlEcho];
+export const FAMILY_VARIANTS: readonly VariantDef[] = [
+  busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit, expiredTaskIds, unknownTaskId, listOrder,
+];

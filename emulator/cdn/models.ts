@@ -3,10 +3,14 @@
  * and per-URL detail render. Its tasks live in the family's shared store (../alibaba/tasks.ts) and render as the
  * CDN/DCDN refresh-task item (../alibaba/refresh-queries.ts).
  */
+import { dailyPool, type QuotaPool } from "../alibaba/accept";
 import type { TaskView } from "../alibaba/tasks";
 import { isoSeconds } from "../alibaba/time";
 import type { Call } from "../alibaba/types";
 import { echoUrl } from "../alibaba/urls";
+import { reportedStatus } from "../core/common-variants";
+import { variantValue } from "../core/variants";
+import { preloadQuotaReading } from "./variants";
 
 /** Product identity: version, `Recommend` product code, public endpoint (`HostId`). */
 export const CDN = { product: "cdn", code: "Cdn", version: "2018-05-10", hostId: "cdn.aliyuncs.com" } as const;
@@ -14,8 +18,31 @@ export const CDN = { product: "cdn", code: "Cdn", version: "2018-05-10", hostId:
 /** DescribeRefreshTasks: PageSize 1..100, array under `Tasks.CDNTask` (https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-describerefreshtasks). */
 export const CDN_LIST = { wrapper: "CDNTask", maxPageSize: 100, objectTypes: ["file", "directory", "regex", "preload"] } as const;
 
-/** L1 ("edge") prefetch quota of the documented example (§A.1); not spent by the emulator. */
-export const EDGE_QUOTA = "20";
+/**
+ * L1 ("edge") prefetch quota per day, the `PreloadEdgeQuota` of the documented example (cloud-apis.md §A.1). Spent only
+ * under `cdn.preloadQuotaFields` = `edgeUnlessL2` / `edgeForL2`; otherwise reported full.
+ */
+export const EDGE_DAILY = 20;
+
+/** Whether a submit spends the L1 pool under `cdn.preloadQuotaFields`. */
+function spendsEdge(call: Call): boolean {
+  const reading = variantValue(call.ctx.config, preloadQuotaReading);
+  if (reading === "preload") return false;
+  const l2 = call.params.bool("L2Preload", false);
+  return reading === "edgeUnlessL2" ? !l2 : l2;
+}
+
+/** The quota pool a PushObjectCache spends: the daily `Preload*` pool, or the L1 `PreloadEdge*` one. */
+export function cdnQuotaPool(call: Call): QuotaPool {
+  if (!spendsEdge(call)) return dailyPool(call, "cdn");
+  return { key: "cdnEdge", allowance: EDGE_DAILY, used: call.state.quota.usedOn("cdnEdge", call.now), code: "QuotaExceeded.Preload" };
+}
+
+/** `PreloadEdgeQuota`/`PreloadEdgeRemain` as strings. */
+export function edgeQuotaFields(call: Call): Record<string, string> {
+  const remain = Math.max(0, EDGE_DAILY - call.state.quota.usedOn("cdnEdge", call.now));
+  return { PreloadEdgeQuota: String(EDGE_DAILY), PreloadEdgeRemain: String(remain) };
+}
 
 /** Description of a URL prefetched on every node (seed 000). */
 export const SUCCESS_DESCRIPTION = "Successfully preloaded";
@@ -48,7 +75,7 @@ export function detailItem(call: Call, taskId: string, domain: string, views: Ta
   const created = Math.min(...views.map((v) => v.task.createdAt));
   const ended = running ? "" : isoSeconds(Math.max(...views.map((v) => v.progress.finishedAt as number)));
   return {
-    TaskId: taskId, Domain: domain, CreationTime: isoSeconds(created), EndTime: ended, Status: status,
+    TaskId: taskId, Domain: domain, CreationTime: isoSeconds(created), EndTime: ended, Status: reportedStatus(call.ctx.config, status),
     Process: `${process}%`, RetCode: status === "Failed" ? "1" : "0", Urls: views.map((v) => urlItem(call, v)),
   };
 }

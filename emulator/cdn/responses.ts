@@ -1,19 +1,20 @@
 /**
  * CDN action handlers → vendor JSON: PushObjectCache, DescribeRefreshTaskById, DescribeRefreshTasks,
- * DescribePreloadDetailById (seed 000) and DescribeRefreshQuota (cloud-apis.md §A.1).
+ * DescribePreloadDetailById (seed 000) and DescribeRefreshQuota (cloud-apis.md §A.1). The quota pool a PushObjectCache
+ * spends is the `cdn.preloadQuotaFields` variant (models.ts).
  */
 import { AlibabaError } from "../alibaba/errors";
 import { preloadSubmit } from "../alibaba/preload-submit";
 import { preloadQuotaFields, UNMODELLED_QUOTAS } from "../alibaba/quota";
-import { describeById, describeList, parseTaskIds } from "../alibaba/refresh-queries";
+import { checkTaskIds, describeById, describeList, parseTaskIds } from "../alibaba/refresh-queries";
 import type { Call, Handler } from "../alibaba/types";
 import { variantValue } from "../core/variants";
-import { CDN_LIST, detailItem, EDGE_QUOTA } from "./models";
+import { CDN_LIST, cdnQuotaPool, detailItem, edgeQuotaFields } from "./models";
 import { detailForNonAllowListed } from "./variants";
 
 /** PushObjectCache: ids in `PushTaskId`; refused when the prefetch queue is full (§A.1). */
 export const pushObjectCache: Handler = preloadSubmit({
-  product: "cdn", idField: "PushTaskId", declared: (c) => c.restrict?.cdnDomains, refuseWhenQueueFull: true,
+  product: "cdn", idField: "PushTaskId", declared: (c) => c.restrict?.cdnDomains, refuseWhenQueueFull: true, pool: cdnQuotaPool,
 });
 
 /** DescribeRefreshTaskById: ≤10 ids, flat `Tasks[]`. */
@@ -30,7 +31,10 @@ function notAllowListed(call: Call): AlibabaError | null {
   return new AlibabaError("Forbidden", "This operation is available only to users in the whitelist. Contact your business manager to apply.");
 }
 
-/** DescribePreloadDetailById: per-URL detail of ONE task, for allow-listed accounts (`config.alibaba.preloadDetailAllowed`). */
+/**
+ * DescribePreloadDetailById: per-URL detail of ONE task, for allow-listed accounts (`config.alibaba.preloadDetailAllowed`);
+ * an unknown or expired id is answered as for DescribeRefreshTaskById (`alibaba.unknownTaskId`, `alibaba.expiredTaskIds`).
+ */
 export const describePreloadDetailById: Handler = (call) => {
   if (call.ctx.config.alibaba?.preloadDetailAllowed !== true) {
     const refusal = notAllowListed(call);
@@ -38,13 +42,14 @@ export const describePreloadDetailById: Handler = (call) => {
     return { body: { TotalCount: 0, UrlDetails: [] } };
   }
   const [id] = parseTaskIds(call.params.required("TaskId"), 1);
+  checkTaskIds(call, [id]);
   const views = call.state.tasks.visible("cdn", call.now, call.ctx.config).filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq);
   const domains = [...new Set(views.map((v) => v.task.domain))];
   const details = domains.map((d) => detailItem(call, id, d, views.filter((v) => v.task.domain === d)));
   return { body: { TotalCount: details.length, UrlDetails: details } };
 };
 
-/** DescribeRefreshQuota: every field a string; refresh and L1 quotas reported full (../alibaba/quota.ts). */
+/** DescribeRefreshQuota: every field a string; refresh quotas reported full (../alibaba/quota.ts), L1 as spent (models.ts). */
 export const describeRefreshQuota: Handler = (call) => ({
-  body: { ...UNMODELLED_QUOTAS, ...preloadQuotaFields(call, "cdn"), PreloadEdgeQuota: EDGE_QUOTA, PreloadEdgeRemain: EDGE_QUOTA },
+  body: { ...UNMODELLED_QUOTAS, ...preloadQuotaFields(call, "cdn"), ...edgeQuotaFields(call) },
 });

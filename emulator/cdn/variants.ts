@@ -1,6 +1,6 @@
 /** The variants that change CDN answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
-import { busyAfterFirstUse, futureEndTime, throttleCode, urlEcho } from "../alibaba/variants";
-import { tasksVisibilityLag } from "../core/common-variants";
+import { busyAfterFirstUse, expiredTaskIds, futureEndTime, listOrder, taskIdsPerSubmit, throttleCode, unknownTaskId, urlEcho } from "../alibaba/variants";
+import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /**
@@ -21,5 +21,28 @@ export const detailForNonAllowListed: VariantDef = {
     "says only allow-listed accounts may call it and lists no error code for the others; its error table has no 403.",
 };
 
+/**
+ * `cdn.preloadQuotaFields`: which `DescribeRefreshQuota` pair a `PushObjectCache` spends, `PreloadQuota`/`PreloadRemain`
+ * or the L1 `PreloadEdgeQuota`/`PreloadEdgeRemain`, and whether `L2Preload` changes that.
+ */
+export const preloadQuotaReading: VariantDef = {
+  name: "cdn.preloadQuotaFields",
+  products: ["cdn"],
+  values: ["preload", "edgeUnlessL2", "edgeForL2"],
+  behaviour: {
+    preload: "every prefetch spends PreloadQuota/PreloadRemain; PreloadEdge* is reported full and never spent",
+    edgeUnlessL2: "a prefetch without L2Preload=true spends PreloadEdgeQuota/PreloadEdgeRemain (20 a day, the documented example); L2Preload=true spends Preload*",
+    edgeForL2: "L2Preload=true spends PreloadEdge* (20 a day); every other prefetch spends Preload*",
+  },
+  why:
+    "The fr DescribeRefreshQuota page reads Preload* as the daily prefetch quota and PreloadEdge* as a separate L1 quota " +
+    "(https://www.alibabacloud.com/help/fr/cdn/developer-reference/api-cdn-2018-05-10-describerefreshquota); the SDK 5.0.0 " +
+    "field comments and the ja page are shifted between fields (cloud-apis.md §A.1), and PushObjectCache's L2Preload=false " +
+    "means 'prefetch to L1 nodes' (cdn-sdk PushObjectCacheRequest.l2Preload), so which pair a prefetch spends is not known.",
+};
+
 /** Every variant that changes CDN answers. */
-export const CDN_VARIANTS: readonly VariantDef[] = [detailForNonAllowListed, busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, tasksVisibilityLag];
+export const CDN_VARIANTS: readonly VariantDef[] = [
+  detailForNonAllowListed, preloadQuotaReading, busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit,
+  expiredTaskIds, unknownTaskId, listOrder, tasksVisibilityLag, tasksUnknownStatus,
+];

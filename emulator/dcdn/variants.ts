@@ -2,9 +2,12 @@
  * The variants that change DCDN answers. DCDN has none of its own: its undocumented behaviours are the family's
  * (../alibaba/variants.ts) and the common ones (../core/common-variants.ts).
  */
-import { busyAfterFirstUse, futureEndTime, throttleCode, urlEcho } from "../alibaba/variants";
-import { tasksVisibilityLag } from "../core/common-variants";
+import { busyAfterFirstUse, expiredTaskIds, futureEndTime, listOrder, taskIdsPerSubmit, throttleCode, unknownTaskId, urlEcho } from "../alibaba/variants";
+import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** Every variant that changes DCDN answers. */
-export const DCDN_VARIANTS: readonly VariantDef[] = [busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, tasksVisibilityLag];
+export const DCDN_VARIANTS: readonly VariantDef[] = [
+  busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit, expiredTaskIds, unknownTaskId, listOrder,
+  tasksVisibilityLag, tasksUnknownStatus,
+];

@@ -31,4 +31,8 @@ export const ESA_ERRORS: ErrorTable = {
     "QuotaExceeded.Preload": [400, "Your refresh attempts have exceeded the daily limit."],
     "Throttling": [503, "Request was denied due to request throttling."],
   }),
+  // The other quota codes of the `esa.quotaExceededCode` variant: names and messages are the emulator's.
+  ...documented("emulator choice (variant esa.quotaExceededCode): ESA documents no prefetch quota code", {
+    "Preload.QuotaExceeded": [400, "The prefetch quota of the plan is used up."],
+  }),
 };

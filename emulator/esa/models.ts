@@ -6,16 +6,21 @@
  *
  * Rendering: ESA has no `Pending`, so a queued URL is `Refreshing` at "0%"; `CreateTime` is `yyyy-MM-dd HH:mm:ss`
  * without a zone, in the zone `esa.createTimeZone` picks; the item id is the one `esa.listTaskIds` picks.
+ * Quota: usage is counted over the period `esa.quotaPeriod` picks, and a submit over it is refused with the code
+ * `esa.quotaExceededCode` picks.
  */
 import { AlibabaError, invalidParameter } from "../alibaba/errors";
 import { wildcardCovers } from "../alibaba/restrictions";
 import type { TaskView } from "../alibaba/tasks";
-import { UTC8_OFFSET_MS, utc8Day, zonelessTime } from "../alibaba/time";
+import type { QuotaPool } from "../alibaba/accept";
+import { dailyQuota } from "../alibaba/quota";
+import { UTC8_OFFSET_MS, zonelessTime } from "../alibaba/time";
 import type { Call } from "../alibaba/types";
 import { echoUrl } from "../alibaba/urls";
+import { reportedStatus } from "../core/common-variants";
 import type { EmulatorConfig } from "../core/types";
 import { variantValue } from "../core/variants";
-import { createTimeZone, listTaskIds, siteEndpoint } from "./variants";
+import { createTimeZone, listTaskIds, quotaExceededCode, quotaPeriod, siteEndpoint, urlsPerRequest } from "./variants";
 
 /** Product identity: version, `Recommend` product code, public endpoint (`HostId`). */
 export const ESA = { product: "esa", code: "ESA", version: "2024-09-10", hostId: "esa.cn-hangzhou.aliyuncs.com" } as const;
@@ -73,7 +78,7 @@ export function esaSiteName(config: EmulatorConfig, siteId: string): string {
 /** One DescribePreloadTasks item. */
 export function taskItem(call: Call, v: TaskView): Record<string, string> {
   const config = call.ctx.config;
-  const status = v.progress.status === "Pending" ? "Refreshing" : v.progress.status;
+  const status = reportedStatus(config, v.progress.status === "Pending" ? "Refreshing" : v.progress.status);
   const taskId = variantValue(config, listTaskIds) === "perUrlId" ? String(PER_URL_ID_BASE + v.task.seq) : v.task.taskId;
   const offset = variantValue(config, createTimeZone) === "utc" ? 0 : UTC8_OFFSET_MS;
   return {
@@ -82,12 +87,33 @@ export function taskItem(call: Call, v: TaskView): Record<string, string> {
   };
 }
 
-/** Today's (UTC+8) submitted URLs per site, from every held task (visible to queries or not). */
+const DAY_MS = 86_400_000;
+
+/** Most URLs one PreloadCaches request may carry (`esa.urlsPerRequest`). */
+export function maxUrlsPerRequest(config: EmulatorConfig): number {
+  return Number(variantValue(config, urlsPerRequest));
+}
+
+/** Where the current quota period began (virtual ms, inclusive), under `esa.quotaPeriod`. */
+export function quotaPeriodStart(config: EmulatorConfig, now: number): number {
+  const period = variantValue(config, quotaPeriod);
+  if (period === "rolling30Days") return now - 30 * DAY_MS + 1;
+  const offset = period === "dailyUtc" ? 0 : UTC8_OFFSET_MS;
+  return Math.floor((now + offset) / DAY_MS) * DAY_MS - offset;
+}
+
+/** URLs used in the current quota period, plan-wide or for one site. */
+export function esaUsage(call: Call, siteId?: string): number {
+  return call.state.quota.usedSince("esa", quotaPeriodStart(call.ctx.config, call.now), siteId);
+}
+
+/** The quota PreloadCaches spends: the plan's `preload` allowance, usage in the current period, `esa.quotaExceededCode`. */
+export function esaQuotaPool(call: Call): QuotaPool {
+  return { key: "esa", allowance: dailyQuota(call, "esa"), used: esaUsage(call), code: variantValue(call.ctx.config, quotaExceededCode) };
+}
+
+/** Submitted URLs per site in the current quota period. */
 export function siteUsage(call: Call): Map<string, number> {
-  const today = utc8Day(call.now);
-  const usage = new Map<string, number>();
-  for (const { task } of call.state.tasks.held("esa", call.now, call.ctx.config)) {
-    if (utc8Day(task.createdAt) === today && task.siteId) usage.set(task.siteId, (usage.get(task.siteId) ?? 0) + 1);
-  }
-  return usage;
+  const from = quotaPeriodStart(call.ctx.config, call.now);
+  return new Map(call.state.quota.sitesSince("esa", from).map((site) => [site, esaUsage(call, site)]));
 }

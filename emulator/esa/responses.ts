@@ -5,18 +5,20 @@
  * PreloadCaches takes `SiteId`, `Content` (a JSON array of full URLs in one parameter) and `Headers` (a JSON object of
  * strings) and returns ONE `TaskId` string per request (the SDK type; a zh doc example shows a JSON number). Emulator
  * choices where the vendor is silent (§A.3 "[unverified]"): `SiteId` is required (`MissingParameter`); at most 100 URLs
- * per request (`InvalidParameter`, as for CDN); over the daily quota → `QuotaExceeded.Preload`, as for CDN.
+ * per request (`InvalidParameter`, as for CDN; variant `esa.urlsPerRequest`); over the quota → `QuotaExceeded.Preload`,
+ * as for CDN (variants `esa.quotaExceededCode`, `esa.quotaPeriod`). Listings are newest first (`alibaba.listOrder`).
  */
 import { acceptUrls, checkQuota } from "../alibaba/accept";
 import { refuseWhileBusy } from "../alibaba/busy";
 import { AlibabaError, invalidParameter, missingParameter } from "../alibaba/errors";
-import { inWindow, paginate, timeWindow } from "../alibaba/listing";
+import { inWindow, listed, paginate, timeWindow } from "../alibaba/listing";
 import { dailyQuota } from "../alibaba/quota";
 import type { Call, Handler } from "../alibaba/types";
-import { echoUrl, MAX_URLS_PER_REQUEST, parseFullUrl, type SubmittedUrl } from "../alibaba/urls";
+import { echoUrl, parseFullUrl, type SubmittedUrl } from "../alibaba/urls";
 import { variantValue } from "../core/variants";
 import {
-  checkEsaRecord, DEFAULT_INSTANCE_ID, esaSiteHosts, esaSiteName, MAX_PAGE_SIZE, siteIdOf, sitesElsewhere, siteUsage, STATUSES, taskItem,
+  checkEsaRecord, DEFAULT_INSTANCE_ID, esaQuotaPool, esaSiteHosts, esaSiteName, esaUsage, MAX_PAGE_SIZE, maxUrlsPerRequest, siteIdOf,
+  sitesElsewhere, siteUsage, STATUSES, taskItem,
 } from "./models";
 import { esaBusyAfterFirstUse } from "./variants";
 
@@ -27,7 +29,8 @@ function contentOf(call: Call): SubmittedUrl[] {
     throw invalidParameter("Content", "It must be a JSON array of URL strings.");
   }
   if (content.length === 0) throw missingParameter("Content");
-  if (content.length > MAX_URLS_PER_REQUEST) throw invalidParameter("Content", `A maximum of ${MAX_URLS_PER_REQUEST} URLs can be submitted in one request.`);
+  const max = maxUrlsPerRequest(call.ctx.config);
+  if (content.length > max) throw invalidParameter("Content", `A maximum of ${max} URLs can be submitted in one request.`);
   return (content as string[]).map(parseFullUrl);
 }
 
@@ -46,13 +49,13 @@ export const preloadCaches: Handler = (call) => {
   const hostnames = esaSiteHosts(call.ctx.config, siteId);
   for (const u of urls) checkEsaRecord(hostnames, u.domain);
   refuseWhileBusy(call, [`esa site ${siteId}`], variantValue(call.ctx.config, esaBusyAfterFirstUse));
-  checkQuota(call, "esa", urls.length);
-  const taskId = call.state.ids.fresh();
-  acceptUrls(call, "esa", urls, () => taskId, siteId);
+  checkQuota(esaQuotaPool(call), urls.length);
+  const taskId = call.state.ids.fresh(call.now);
+  acceptUrls(call, "esa", urls, () => taskId, "esa", siteId);
   return { body: { TaskId: taskId }, urls: urls.length };
 };
 
-/** DescribePreloadTasks: by site, time window, status or exact `Content`, newest first, paged by ≤50. */
+/** DescribePreloadTasks: by site, time window, status or exact `Content`, newest first (`alibaba.listOrder`), paged by ≤50. */
 export const describePreloadTasks: Handler = (call) => {
   const siteId = siteIdOf(call, false);
   if (siteId !== undefined) esaSiteHosts(call.ctx.config, siteId);
@@ -60,7 +63,7 @@ export const describePreloadTasks: Handler = (call) => {
   const status = call.params.str("Status");
   if (status !== undefined && !STATUSES.includes(status)) throw new AlibabaError("InvalidParameters", `The specified Status is invalid: ${status}.`);
   const window = timeWindow(call);
-  const held = sitesElsewhere(call.ctx.config) ? [] : call.state.tasks.visible("esa", call.now, call.ctx.config);
+  const held = sitesElsewhere(call.ctx.config) ? [] : listed(call, call.state.tasks.visible("esa", call.now, call.ctx.config));
   const items = held
     .filter((v) => (siteId === undefined || v.task.siteId === siteId) && (content === undefined || echoUrl(v.task.url, call.ctx.config) === content))
     .filter((v) => inWindow(v.task.createdAt, window))
@@ -79,7 +82,7 @@ function instanceQuotas(withUsage: boolean): Handler {
       const quota: Record<string, unknown> = { QuotaName: n, QuotaValue: String(dailyQuota(call, "esa")), QuotaValueType: "num" };
       if (!withUsage) return quota;
       const sites = [...siteUsage(call)].map(([id, used]) => ({ SiteId: Number(id), SiteName: esaSiteName(call.ctx.config, id), SiteUsage: String(used) }));
-      return { ...quota, Usage: String(call.state.quota.usedOn("esa", call.now)), SiteUsage: sites };
+      return { ...quota, Usage: String(esaUsage(call)), SiteUsage: sites };
     });
     return { body: { InstanceId: call.params.str("InstanceId") ?? DEFAULT_INSTANCE_ID, Status: "online", Quotas: quotas } };
   };

@@ -1,6 +1,6 @@
 /** The variants that change ESA answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
-import { futureEndTime, throttleCode, urlEcho } from "../alibaba/variants";
-import { tasksVisibilityLag } from "../core/common-variants";
+import { futureEndTime, listOrder, throttleCode, urlEcho } from "../alibaba/variants";
+import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `esa.busyAfterFirstUse`: a site refuses PreloadCaches with `Site.ServiceBusy` for a while after its first use. */
@@ -61,7 +61,60 @@ export const siteEndpoint: VariantDef = {
     "provider treats as 'site not found' (aliyun/terraform-provider-alicloud, alicloud/service_alicloud_esa_v2.go).",
 };
 
+/**
+ * `esa.urlsPerRequest`: the most URLs one `PreloadCaches` request may carry. A request over it is refused whole
+ * (`InvalidParameter`, HTTP 400, the message naming the figure): nothing of it is accepted.
+ */
+export const urlsPerRequest: VariantDef = {
+  name: "esa.urlsPerRequest",
+  products: ["esa"],
+  values: ["100", "50"],
+  behaviour: {
+    "100": "PreloadCaches takes up to 100 URLs (the CDN/DCDN figure); more is refused whole with InvalidParameter (400), naming 100",
+    "50": "PreloadCaches takes up to 50 URLs; more is refused whole with InvalidParameter (400, 'A maximum of 50 URLs can be submitted in one request.')",
+  },
+  why:
+    "The ESA PreloadCaches page states no per-request maximum (cloud-apis.md §A.3 '[unverified]'); CDN and DCDN take " +
+    "100 (https://alibabacloud.com/help/en/cdn/api-pushobjectcache), and a smaller ESA figure cannot be ruled out.",
+};
+
+/**
+ * `esa.quotaExceededCode`: the code of a `PreloadCaches` refused because the plan's prefetch quota is used up. A bare
+ * `QuotaExceeded` or another `QuotaExceeded.X` is not offered: it would take the `QuotaExceeded.Preload` path of every
+ * client that reads the prefix (the provider's classifier table covers it), only the host suite's time would grow.
+ */
+export const quotaExceededCode: VariantDef = {
+  name: "esa.quotaExceededCode",
+  products: ["esa"],
+  values: ["QuotaExceeded.Preload", "Preload.QuotaExceeded"],
+  behaviour: {
+    "QuotaExceeded.Preload": "refused with QuotaExceeded.Preload (400), the CDN/DCDN code",
+    "Preload.QuotaExceeded": "refused with Preload.QuotaExceeded (400), in ESA's <Object>.<Reason> style (as Site.ServiceBusy)",
+  },
+  why:
+    "ESA documents no prefetch quota code (cloud-apis.md §A.3, §D.3; the PreloadCaches zh page copies the list-page " +
+    "table); CDN and DCDN use QuotaExceeded.Preload (§A.1), ESA's own site codes read <Object>.<Reason> " +
+    "(Site.ServiceBusy, https://help.aliyun.com/zh/edge-security-acceleration/esa/api-esa-2024-09-10-deletesite).",
+};
+
+/** `esa.quotaPeriod`: the period of the plan's `preload` quota and of the `Usage` ListInstanceQuotasWithUsage reports. */
+export const quotaPeriod: VariantDef = {
+  name: "esa.quotaPeriod",
+  products: ["esa"],
+  values: ["dailyUtc8", "dailyUtc", "rolling30Days"],
+  behaviour: {
+    dailyUtc8: "usage (Usage, SiteUsage and the PreloadCaches check) counts URLs since 00:00 UTC+8 of the virtual clock",
+    dailyUtc: "usage counts URLs since 00:00 UTC",
+    rolling30Days: "usage counts URLs of the last 30 days; QuotaValue is the allowance for those 30 days",
+  },
+  why:
+    "ListInstanceQuotasWithUsage calls Usage 'the quota usage' without a period (esa-sdk ListInstanceQuotasWithUsageResponseBody); " +
+    "the CDN quota resets at 00:00 UTC+8 (https://www.alibabacloud.com/help/en/cdn/user-guide/quota-management), and " +
+    "ESA's purge quota has a daily and a 30-day figure (Quota30Day, https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-getpurgequota).",
+};
+
 /** Every variant that changes ESA answers. */
 export const ESA_VARIANTS: readonly VariantDef[] = [
-  esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, futureEndTime, throttleCode, urlEcho, tasksVisibilityLag,
+  esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, urlsPerRequest, quotaExceededCode, quotaPeriod,
+  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus,
 ];

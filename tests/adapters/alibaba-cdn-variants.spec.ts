@@ -18,6 +18,17 @@ const SPEC: AlibabaCdnSpec = { cloud: "alibaba-cdn", domain: null, area: null, l
 /** Submit forms: plain, a host in mixed case, lower-case escapes (the cloud may echo them normalised: alibaba.urlEcho). */
 const URLS = ["cdn.example.com/a.js", "Cdn.Example.com/b.css", "cdn.example.com/dir/%e4%b8%ad.png?v=%2f"];
 
+/**
+ * Under `tasks.unknownStatus` (a status the adapters do not know, or a blank one) a finished URL must stay `running`,
+ * naming the raw status, never succeed: returns true when the setting is such a value and that holds.
+ */
+function unknownStatusHeld(setting: Record<string, string>, observations: { status: string; unknownStatus?: string }[], count: number): boolean {
+  const v = setting["tasks.unknownStatus"];
+  if (v === undefined || v === "none") return false;
+  assert.deepEqual(observations.map((o) => [o.status, o.unknownStatus]), Array(count).fill(["running", v === "blank" ? "(none)" : v]));
+  return true;
+}
+
 describe("adapters: Alibaba CDN under every emulator variant", () => {
   let h: AlibabaEmulator;
   before(async () => { h = await startAlibabaEmulator(); });
@@ -37,6 +48,7 @@ describe("adapters: Alibaba CDN under every emulator variant", () => {
         assert.deepEqual(early.observations.filter((o) => o.status === "succeeded" || o.status === "failed"), [], "nothing is done yet");
         await h.advance(65_000);
         const done = await a.query(SPEC, [{ taskIds, urls: URLS, submittedAt: new Date(since).toISOString() }]);
+        if (unknownStatusHeld(setting, done.observations, URLS.length)) return;
         assert.equal(done.historyUnavailable, false);
         assert.deepEqual(done.observations.map((o) => [o.url, o.status, taskIds.includes(o.taskId ?? "")]).sort(),
           URLS.map((u) => [u, "succeeded", true]).sort());
@@ -98,6 +110,111 @@ describe("adapters: Alibaba CDN status — by id first, per-URL detail as an opt
   }
 });
 
+describe("adapters: Alibaba CDN by-id answers for expired, unknown and many ids", () => {
+  let h: AlibabaEmulator;
+  before(async () => { h = await startAlibabaEmulator(); });
+  after(async () => h.close());
+  beforeEach(() => forgetAll());
+  const DAY = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  for (const product of ["alibaba-cdn", "alibaba-dcdn"] as const) {
+    const spec = { ...SPEC, cloud: product } as AlibabaCdnSpec;
+    for (const expired of ["empty", "InvalidTime"]) {
+      it(`${product}, alibaba.expiredTaskIds=${expired}: an expired id never hides the young ids queried with it`, async () => {
+        await h.reset({ "alibaba.expiredTaskIds": expired });
+        const a = h.adapter(product);
+        const oldAt = h.now();
+        const old = await a.submit(spec, [URLS[0]]);
+        await h.advance(3 * DAY);
+        const youngAt = h.now();
+        const young = await a.submit(spec, [URLS[1]]);
+        await h.advance(65_000);
+        const res = await a.query(spec, [{ ...old, urls: [URLS[0]], submittedAt: iso(oldAt) }, { ...young, urls: [URLS[1]], submittedAt: iso(youngAt) }]);
+        assert.deepEqual(res.observations.map((o) => [o.url, o.status]), [[URLS[1], "succeeded"]]);
+        assert.equal(res.historyUnavailable, expired === "InvalidTime", "only the vendor's refusal says the history is gone");
+      });
+    }
+
+    it(`${product}, alibaba.unknownTaskId=InvalidTaskId.Malformed: an id never issued fails the query as invalid, never a success`, async () => {
+      await h.reset({ "alibaba.unknownTaskId": "InvalidTaskId.Malformed" });
+      const a = h.adapter(product, { alibabaPreloadDetail: true });
+      const at = iso(h.now());
+      const { taskIds } = await a.submit(spec, URLS);
+      await h.advance(65_000);
+      await assert.rejects(a.query(spec, [{ taskIds: [...taskIds, "99999999999"], urls: URLS, submittedAt: at }]),
+        (e: unknown) => isCloudError(e) && e.kind === "invalid" && e.code === "InvalidTaskId.Malformed");
+      const res = await a.query(spec, [{ taskIds, urls: URLS, submittedAt: at }]);
+      assert.deepEqual(res.observations.map((o) => o.status), ["succeeded", "succeeded", "succeeded"]);
+    });
+  }
+
+  it("alibaba.unknownTaskId=InvalidTaskId.Malformed: a refused id is not taken as the detail API refusing the account", async () => {
+    await h.reset({ "alibaba.unknownTaskId": "InvalidTaskId.Malformed" }, { alibaba: { preloadDetailAllowed: true } });
+    const a = h.adapter("alibaba-cdn", { alibabaPreloadDetail: true });
+    const at = iso(h.now());
+    const { taskIds } = await a.submit(SPEC, URLS);
+    await h.advance(65_000);
+    await assert.rejects(a.query(SPEC, [{ taskIds: ["99999999999"], urls: URLS, submittedAt: at }]));
+    const before = await h.calls("cdn:DescribePreloadDetailById");
+    const res = await a.query(SPEC, [{ taskIds, urls: URLS, submittedAt: at }]);
+    assert.deepEqual(res.observations.map((o) => o.status), ["succeeded", "succeeded", "succeeded"]);
+    assert.equal(await h.calls("cdn:DescribePreloadDetailById") - before, 1, "the detail API is still used for the account");
+  });
+
+  it("alibaba.taskIdsPerSubmit=perUrl: a batch with more ids than one by-id call takes is read by id only, 10 ids a call", async () => {
+    await h.reset({ "alibaba.taskIdsPerSubmit": "perUrl" }, { alibaba: { preloadDetailAllowed: true } });
+    const a = h.adapter("alibaba-cdn", { alibabaPreloadDetail: true });
+    const urls = Array.from({ length: 25 }, (_, i) => `cdn.example.com/many/${i}.js`);
+    const at = iso(h.now());
+    const { taskIds } = await a.submit(SPEC, urls);
+    assert.equal(taskIds.length, 25);
+    await h.advance(65_000);
+    const res = await a.query(SPEC, [{ taskIds, urls, submittedAt: at }]);
+    assert.deepEqual(res.observations.map((o) => o.status), urls.map(() => "succeeded"));
+    assert.equal(await h.calls("cdn:DescribePreloadDetailById"), 0, "no detail call per id");
+    assert.equal(await h.calls("cdn:DescribeRefreshTaskById"), 3);
+  });
+});
+
+describe("adapters: Alibaba CDN quota under every reading of its fields", () => {
+  let h: AlibabaEmulator;
+  before(async () => { h = await startAlibabaEmulator(); });
+  after(async () => h.close());
+  beforeEach(() => forgetAll());
+
+  for (const reading of ["preload", "edgeUnlessL2", "edgeForL2"]) {
+    for (const l2Preload of [null, true]) {
+      it(`cdn.preloadQuotaFields=${reading}, l2Preload ${l2Preload}: with the other submit's pool used up, the remainder read never refuses what the cloud accepts`, async () => {
+        await h.reset({ "cdn.preloadQuotaFields": reading }, { quotas: { cdn: { daily: 30 } } } as never);
+        const a = h.adapter("alibaba-cdn");
+        const spec: AlibabaCdnSpec = { ...SPEC, l2Preload };
+        const urls = (from: number, n: number) => Array.from({ length: n }, (_, i) => `cdn.example.com/q/${from + i}.js`);
+        const other: AlibabaCdnSpec = { ...SPEC, l2Preload: l2Preload === true ? null : true };
+        let sent = 0;
+        for (; sent < 40; sent++) {
+          const took = await a.submit(other, urls(sent, 1)).then(() => true, () => false);
+          if (!took) break;
+        }
+        let refused = false;
+        for (; sent < 100 && !refused; sent++) {
+          const q = await a.quota(spec);
+          const accepted = (await h.emu.control.tasks()).length;
+          try {
+            await a.submit(spec, urls(sent, 1));
+            assert.ok(q.remaining !== null && q.remaining >= 1, `the cloud took a URL while the quota read said ${q.remaining} left`);
+          } catch (e) {
+            assert.ok(isCloudError(e) && e.kind === "quota" && e.detail === "dailyQuota", String(e));
+            assert.equal((await h.emu.control.tasks()).length, accepted, "the refused submit accepted nothing");
+            refused = true;
+          }
+        }
+        assert.ok(refused, "the quota runs out");
+      });
+    }
+  }
+});
+
 describe("adapters: Alibaba CDN detail enrichment and quota (scripted server)", () => {
   let server: FixtureServer;
   let endpoint: string;
@@ -137,14 +254,16 @@ describe("adapters: Alibaba CDN detail enrichment and quota (scripted server)", 
     assert.equal(server.calls("DescribeRefreshTaskById").length, 1);
   });
 
-  it("reads the prefetch quota for L2 prefetch as the larger of the two candidate remainders (an upper bound under both readings)", async () => {
+  it("reads the prefetch quota as the larger of the two candidate remainders, with or without L2 (an upper bound under every reading)", async () => {
     const body = { RequestId: "R", PreloadQuota: "500", PreloadRemain: "20", PreloadEdgeQuota: "1000", PreloadEdgeRemain: "400",
       UrlQuota: "2000", UrlRemain: "1996", DirQuota: "100", DirRemain: "99", BlockQuota: "300", BlockRemain: "100",
       RegexQuota: "20", RegexRemain: "10", IgnoreParamsQuota: "100", IgnoreParamsRemain: "10" };
     server.otherwise("DescribeRefreshQuota", { body });
-    assert.deepEqual(await adapter(false).quota(SPEC), { daily: 500, remaining: 20, perRequest: null });
-    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: false }), { daily: 500, remaining: 20, perRequest: null });
+    assert.deepEqual(await adapter(false).quota(SPEC), { daily: 1000, remaining: 400, perRequest: null });
+    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: false }), { daily: 1000, remaining: 400, perRequest: null });
     assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }), { daily: 1000, remaining: 400, perRequest: null });
+    server.otherwise("DescribeRefreshQuota", { body: { ...body, PreloadRemain: "450" } });
+    assert.deepEqual(await adapter(false).quota(SPEC), { daily: 500, remaining: 450, perRequest: null });
     server.otherwise("DescribeRefreshQuota", { body: { ...body, PreloadEdgeRemain: "n/a" } });
     assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }), { daily: 500, remaining: null, perRequest: null },
       "one candidate unknown: the remainder is unknown");

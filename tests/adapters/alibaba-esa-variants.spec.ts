@@ -17,6 +17,17 @@ import { settingName, startAlibabaEmulator, submitWhenReady, variantSettings, ty
 const SPEC: AlibabaEsaSpec = { cloud: "alibaba-esa", siteId: "4242", hostnames: [], headers: {} };
 /** Submit forms: plain, a host in mixed case, lower-case escapes (the cloud may echo them normalised: alibaba.urlEcho). */
 const URLS = ["https://esa.example.com/a.js", "https://Esa.Example.com/b.css", "https://esa.example.com/dir/%e4%b8%ad.png?v=%2f"];
+
+/**
+ * Under `tasks.unknownStatus` (a status the adapters do not know, or a blank one) a finished URL must stay `running`,
+ * naming the raw status, never succeed: returns true when the setting is such a value and that holds.
+ */
+function unknownStatusHeld(setting: Record<string, string>, observations: { status: string; unknownStatus?: string }[], count: number): boolean {
+  const v = setting["tasks.unknownStatus"];
+  if (v === undefined || v === "none") return false;
+  assert.deepEqual(observations.map((o) => [o.status, o.unknownStatus]), Array(count).fill(["running", v === "blank" ? "(none)" : v]));
+  return true;
+}
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -44,6 +55,7 @@ describe("adapters: Alibaba ESA under every emulator variant", () => {
       assert.deepEqual(early.observations.filter((o) => o.status === "succeeded" || o.status === "failed"), [], "nothing is done yet");
       await h.advance(65_000);
       const done = await a.query(SPEC, [batch]);
+      if (unknownStatusHeld(setting, done.observations, URLS.length)) return;
       assert.equal(done.historyUnavailable, false);
       assert.deepEqual(done.observations.map((o) => [o.url, o.status, o.taskId !== null]).sort(), URLS.map((u) => [u, "succeeded", true]).sort());
       const found = await a.findTasks(SPEC, URLS, since);
@@ -66,8 +78,8 @@ describe("adapters: Alibaba ESA matching by URL and creation time", () => {
 
   for (const ids of ["submitId", "perUrlId"]) {
     for (const zone of ["utc8", "utc"]) {
-      for (const lag of ["0", "5000"]) {
-        const setting = { "esa.listTaskIds": ids, "esa.createTimeZone": zone, "tasks.visibilityLag": lag };
+      for (const [lag, order] of [["0", "newestFirst"], ["5000", "newestFirst"], ["0", "oldestFirst"], ["5000", "oldestFirst"]]) {
+        const setting = { "esa.listTaskIds": ids, "esa.createTimeZone": zone, "tasks.visibilityLag": lag, "alibaba.listOrder": order };
         it(`${settingName(setting)}: a re-run minutes later is never reported done from the previous run's task`, async () => {
           await h.reset(setting);
           const a = h.adapter("alibaba-esa");
@@ -135,6 +147,60 @@ describe("adapters: Alibaba ESA matching by URL and creation time", () => {
     assert.equal(many.observations.length, mine.length);
     assert.equal(await h.calls("esa:DescribePreloadTasks") - before, 1, "the newest page holds every URL: no further page is read");
   });
+
+  it("alibaba.listOrder=oldestFirst: a listing of many earlier tasks of the same URLs is read until our tasks, never stopped on an older one", async () => {
+    await h.reset({ "alibaba.listOrder": "oldestFirst", "esa.listTaskIds": "perUrlId" });
+    const a = h.adapter("alibaba-esa");
+    const mine = Array.from({ length: 12 }, (_, i) => `https://esa.example.com/mine/${i}.js`);
+    for (let run = 0; run < 5; run++) {
+      await a.submit(SPEC, mine);
+      await h.advance(65_000);
+    }
+    const at = iso(h.now());
+    const { taskIds } = await a.submit(SPEC, mine);
+    await h.advance(1_000);
+    const res = await a.query(SPEC, [{ taskIds, urls: mine, submittedAt: at }]);
+    assert.deepEqual(res.observations.filter((o) => o.status === "succeeded"), [], "the earlier runs' Complete tasks are not ours");
+    await h.advance(65_000);
+    const done = await a.query(SPEC, [{ taskIds, urls: mine, submittedAt: at }]);
+    assert.deepEqual(done.observations.map((o) => o.status), mine.map(() => "succeeded"));
+  });
+
+  it("esa.urlsPerRequest=50: a request over the real limit is refused whole, reported as the per-request limit naming its size", async () => {
+    await h.reset({ "esa.urlsPerRequest": "50" });
+    const a = h.adapter("alibaba-esa");
+    const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://esa.example.com/batch/${i}.js`);
+    await assert.rejects(a.submit(SPEC, urls(51)), (e: unknown) => isCloudError(e) && e.kind === "quota" && e.detail === "batchLimit" &&
+      /request of 51 URLs/.test(e.message) && /maximum of 50 URLs/.test(e.message) && /does not document/.test(e.message));
+    assert.deepEqual(await h.emu.control.tasks(), [], "nothing accepted");
+    assert.equal((await a.submit(SPEC, urls(50))).taskIds.length, 1);
+    await assert.rejects(a.submit(SPEC, ["https://esa.example.com/ok.js", "https://bad host/x"]), (e: unknown) => isCloudError(e) && e.detail !== "batchLimit",
+      "a refusal of one bad URL is not the per-request limit");
+  });
+
+  for (const code of ["QuotaExceeded.Preload", "Preload.QuotaExceeded"]) {
+    it(`esa.quotaExceededCode=${code}: the quota refusal is a quota error (nothing accepted, not retried), never invalid or unknown`, async () => {
+      await h.reset({ "esa.quotaExceededCode": code }, { quotas: { esa: { daily: 4 } } } as never);
+      const a = h.adapter("alibaba-esa");
+      await a.submit(SPEC, URLS);
+      await assert.rejects(a.submit(SPEC, URLS), (e: unknown) => isCloudError(e) && e.kind === "quota" && e.code === code);
+      assert.equal((await h.emu.control.tasks()).length, URLS.length);
+    });
+  }
+
+  for (const period of ["dailyUtc8", "dailyUtc", "rolling30Days"]) {
+    it(`esa.quotaPeriod=${period}: the remainder is the plan's allowance less the usage the cloud reports for its period`, async () => {
+      await h.reset({ "esa.quotaPeriod": period }, { quotas: { esa: { daily: 10 } } } as never);
+      const a = h.adapter("alibaba-esa");
+      const spec = { ...SPEC, instanceId: "sp-xcdn-test" };
+      await h.advance(DAY - ((h.now() - 12 * 3_600_000) % DAY + DAY) % DAY);
+      await a.submit(spec, URLS);
+      assert.deepEqual(await a.quota(spec), { daily: 10, remaining: 7, perRequest: null });
+      await h.advance(13 * 3_600_000);
+      const expected = period === "rolling30Days" ? 7 : 10;
+      assert.deepEqual(await a.quota(spec), { daily: 10, remaining: expected, perRequest: null }, "after both midnights");
+    });
+  }
 
   it("reads the plan's prefetch quota with its usage (ListInstanceQuotasWithUsage), so the remainder is real", async () => {
     await h.reset();

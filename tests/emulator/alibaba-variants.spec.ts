@@ -1,5 +1,5 @@
 /**
- * Every value of every Alibaba emulator variant (emulator/alibaba/variants.ts, emulator/{cdn,esa}/variants.ts,
+ * Every value of every Alibaba emulator variant (emulator/alibaba/variants.ts, emulator/{cdn,dcdn,esa}/variants.ts,
  * emulator/core/common-variants.ts), shown through the official SDKs: for each variant the module declares, each value
  * has a case below, run once per product the variant changes (a guard test fails when a declared value has none).
  */
@@ -29,6 +29,8 @@ interface Driver {
   list(fx: AliFixture, startMs: number, endMs: number): Promise<number>;
   /** The list API filtered by an exact URL (CDN/DCDN `ObjectPath`, ESA `Content`). */
   listExact(fx: AliFixture, url: string): Promise<string[]>;
+  /** The URLs of one page of the list API without filters (page size 2), in the order listed. */
+  listPage(fx: AliFixture, page: number): Promise<string[]>;
   /** A URL that is the same resource in another spelling: host case, lower-case escape, non-ASCII path. */
   odd: { sent: string; echoed: string; normalized: string };
 }
@@ -41,6 +43,7 @@ const DRIVERS: Record<Ali, Driver> = {
     shown: async (fx, id) => (await cdnClient(fx).describeRefreshTaskById(new Cdn.DescribeRefreshTaskByIdRequest({ taskId: id }))).body.tasks.map((t: any) => t.objectPath),
     list: async (fx, s, e) => (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({ startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
     listExact: async (fx, url) => (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({ objectPath: url }))).body.tasks.CDNTask.map((t: any) => t.objectPath),
+    listPage: async (fx, n) => (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({ pageNumber: n, pageSize: 2 }))).body.tasks.CDNTask.map((t: any) => t.objectPath),
     odd: { sent: `Img.Example.COM${ODD_PATH.sent}`, echoed: `http://Img.Example.COM${ODD_PATH.sent}`, normalized: `http://img.example.com${ODD_PATH.normalized}` },
   },
   dcdn: {
@@ -48,6 +51,7 @@ const DRIVERS: Record<Ali, Driver> = {
     shown: async (fx, id) => (await dcdnClient(fx).describeDcdnRefreshTaskById(new Dcdn.DescribeDcdnRefreshTaskByIdRequest({ taskId: id }))).body.tasks.map((t: any) => t.objectPath),
     list: async (fx, s, e) => (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
     listExact: async (fx, url) => (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ objectPath: url }))).body.tasks.task.map((t: any) => t.objectPath),
+    listPage: async (fx, n) => (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ pageNumber: n, pageSize: 2 }))).body.tasks.task.map((t: any) => t.objectPath),
     odd: { sent: `HTTPS://Img.Example.COM${ODD_PATH.sent}`, echoed: `HTTPS://Img.Example.COM${ODD_PATH.sent}`, normalized: `https://img.example.com${ODD_PATH.normalized}` },
   },
   esa: {
@@ -55,6 +59,7 @@ const DRIVERS: Record<Ali, Driver> = {
     shown: async (fx) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks.map((t: any) => t.content),
     list: async (fx, s, e) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE, startTime: isoAt(s), endTime: isoAt(e) }))).body.totalCount,
     listExact: async (fx, url) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE, content: url }))).body.tasks.map((t: any) => t.content),
+    listPage: async (fx, n) => (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE, pageNumber: n, pageSize: 2 }))).body.tasks.map((t: any) => t.content),
     odd: { sent: `https://Img.Example.COM${ODD_PATH.sent}`, echoed: `https://Img.Example.COM${ODD_PATH.sent}`, normalized: `https://img.example.com${ODD_PATH.normalized}` },
   },
 };
@@ -96,6 +101,155 @@ async function throttleCase(fx: AliFixture, product: Ali, code: string, status: 
   assert.equal((await fx.stats()).submittedUrls[product], 0, "nothing was served");
 }
 
+/** Submits three URLs over two domains; returns the answer's ids and what by-id shows for them. */
+async function idsCase(fx: AliFixture, product: Ali, expected: number): Promise<void> {
+  const d = DRIVERS[product];
+  const ids = (await d.submit(fx, ["a.example.com/1", "b.example.com/2", "a.example.com/3"])).split(",");
+  assert.equal(ids.length, expected, `ids ${ids}`);
+  assert.equal(new Set(ids).size, ids.length, "no id twice");
+  assert.ok(ids.every((id) => /^\d+$/.test(id)));
+  const shown = (await d.shown(fx, ids.join(","))).sort();
+  assert.deepEqual(shown, ["http://a.example.com/1", "http://a.example.com/3", "http://b.example.com/2"], "every id is queryable and covers its URLs");
+}
+
+/** An id issued more than 3 days ago, queried alone and together with a young one. */
+async function expiredCase(fx: AliFixture, product: Ali, refused: boolean): Promise<void> {
+  const d = DRIVERS[product];
+  const old = await d.submit(fx, ["example.com/old"]);
+  await fx.advance(3 * 86_400_000);
+  const young = await d.submit(fx, ["example.com/young"]);
+  if (!refused) {
+    assert.deepEqual(await d.shown(fx, old), [], "an expired id lists nothing");
+    assert.deepEqual(await d.shown(fx, `${old},${young}`), ["http://example.com/young"]);
+    return;
+  }
+  const err = await expectAliError(d.shown(fx, `${old},${young}`), "InvalidTime");
+  assert.equal(statusOf(err), 400);
+  await expectAliError(d.shown(fx, old), "InvalidTime");
+  assert.deepEqual(await d.shown(fx, young), ["http://example.com/young"], "young ids alone are served");
+}
+
+/** A well-formed id this account was never issued, queried alone and together with a real one. */
+async function unknownCase(fx: AliFixture, product: Ali, refused: boolean): Promise<void> {
+  const d = DRIVERS[product];
+  const id = await d.submit(fx, ["example.com/a"]);
+  const never = "99999999999";
+  if (!refused) {
+    assert.deepEqual(await d.shown(fx, `${never},${id}`), ["http://example.com/a"]);
+    return;
+  }
+  const err = await expectAliError(d.shown(fx, `${never},${id}`), "InvalidTaskId.Malformed");
+  assert.equal(statusOf(err), 400);
+  assert.deepEqual(await d.shown(fx, id), ["http://example.com/a"], "issued ids alone are served");
+  if (product === "cdn") {
+    await fx.configure({ alibaba: { preloadDetailAllowed: true } });
+    await expectAliError(cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: never })), "InvalidTaskId.Malformed");
+  }
+}
+
+/** Three URLs submitted one second apart, listed in pages of 2. */
+async function orderCase(fx: AliFixture, product: Ali, newestFirst: boolean): Promise<void> {
+  const d = DRIVERS[product];
+  const sent: string[] = [];
+  for (const n of [1, 2, 3]) {
+    await d.submit(fx, [`example.com/${n}`]);
+    sent.push(`${product === "esa" ? "https" : "http"}://example.com/${n}`);
+    await fx.advance(1000);
+  }
+  const listed = [...(await d.listPage(fx, 1)), ...(await d.listPage(fx, 2))];
+  assert.deepEqual(listed, newestFirst ? [...sent].reverse() : sent);
+}
+
+/** 51 URLs in one PreloadCaches request: refused whole (nothing accepted) when the limit is 50. */
+async function perRequestCase(fx: AliFixture, max: number): Promise<void> {
+  const urls = (n: number) => Array.from({ length: n }, (_, i) => `a.example.com/${i}`);
+  if (max === 50) {
+    const err = await expectAliError(DRIVERS.esa.submit(fx, urls(51)), "InvalidParameter");
+    assert.equal(statusOf(err), 400);
+    assert.match(err.data?.Message ?? err.message, /maximum of 50 URLs/);
+    assert.equal((await fx.stats()).submittedUrls.esa, 0, "nothing of the request was accepted");
+  } else {
+    await DRIVERS.esa.submit(fx, urls(51));
+  }
+  await DRIVERS.esa.submit(fx, urls(max));
+  const err = await expectAliError(DRIVERS.esa.submit(fx, urls(max + 1)), "InvalidParameter");
+  assert.match(err.data?.Message ?? err.message, new RegExp(`maximum of ${max} URLs`));
+}
+
+/** The plan's prefetch quota used up: the next PreloadCaches is refused with `code`, spending nothing. */
+async function quotaCodeCase(fx: AliFixture, code: string): Promise<void> {
+  await fx.configure({ quotas: { esa: { daily: 3 } } } as any);
+  await DRIVERS.esa.submit(fx, ["a.example.com/1", "a.example.com/2"]);
+  const err = await expectAliError(DRIVERS.esa.submit(fx, ["a.example.com/3", "a.example.com/4"]), code);
+  assert.equal(statusOf(err), 400);
+  assert.equal((await fx.stats()).submittedUrls.esa, 2);
+  await DRIVERS.esa.submit(fx, ["a.example.com/3"]);
+}
+
+const DAY = 86_400_000;
+const H8 = 8 * 3_600_000;
+
+/** `Usage` of the `preload` quota as ListInstanceQuotasWithUsage reports it. */
+async function esaUsage(fx: AliFixture): Promise<string> {
+  const body = (await esaClient(fx).listInstanceQuotasWithUsage(new Esa.ListInstanceQuotasWithUsageRequest({ quotaNames: "preload", siteId: SITE }))).body;
+  return body.quotas[0].usage;
+}
+
+/**
+ * Usage across the two midnights (UTC+8 at 16:00 UTC, then UTC) and 30 days: `resets` says which of them empty it.
+ * The clock is first moved to 12:00 UTC.
+ */
+async function periodCase(fx: AliFixture, resets: { utc8: boolean; utc: boolean; days30: boolean }): Promise<void> {
+  const now = await fx.now();
+  await fx.advance(DAY - ((now - 12 * 3_600_000) % DAY + DAY) % DAY);
+  await fx.configure({ quotas: { esa: { daily: 2 } } } as any);
+  await DRIVERS.esa.submit(fx, ["a.example.com/1", "a.example.com/2"]);
+  assert.equal(await esaUsage(fx), "2");
+  await expectAliError(DRIVERS.esa.submit(fx, ["a.example.com/3"]), "QuotaExceeded.Preload");
+  await fx.advance(4 * 3_600_000);
+  assert.equal(await esaUsage(fx), resets.utc8 ? "0" : "2", "after 00:00 UTC+8");
+  await fx.advance(H8);
+  assert.equal(await esaUsage(fx), resets.utc8 || resets.utc ? "0" : "2", "after 00:00 UTC");
+  if (!resets.days30) {
+    await expectAliError(DRIVERS.esa.submit(fx, ["a.example.com/3"]), "QuotaExceeded.Preload");
+    await fx.advance(30 * DAY - 12 * 3_600_000);
+    assert.equal(await esaUsage(fx), "0", "30 days after the submit");
+  }
+  assert.match(await DRIVERS.esa.submit(fx, ["a.example.com/3"]), /^\d+$/, "the quota is available again");
+}
+
+/**
+ * Which CDN quota pair a prefetch spends: one default and one `L2Preload=true` submit of two URLs each, then the
+ * remainders `DescribeRefreshQuota` reports. `spends` names the pair each submit takes ("p": Preload*, "e": PreloadEdge*).
+ */
+async function quotaPairCase(fx: AliFixture, spends: { plain: "p" | "e"; l2: "p" | "e" }): Promise<void> {
+  const c = cdnClient(fx);
+  await c.pushObjectCache(new Cdn.PushObjectCacheRequest({ objectPath: "example.com/1\nexample.com/2" }));
+  await c.pushObjectCache(new Cdn.PushObjectCacheRequest({ objectPath: "example.com/3\nexample.com/4", l2Preload: true }));
+  const q = (await c.describeRefreshQuota(new Cdn.DescribeRefreshQuotaRequest({}))).body;
+  const spent = (pair: "p" | "e") => [spends.plain, spends.l2].filter((x) => x === pair).length * 2;
+  assert.deepEqual([q.preloadQuota, q.preloadRemain, q.preloadEdgeQuota, q.preloadEdgeRemain],
+    ["1000", String(1000 - spent("p")), "20", String(20 - spent("e"))]);
+  if (spent("e") === 0) return;
+  const l2 = spends.l2 === "e";
+  const many = Array.from({ length: 19 }, (_, i) => `example.com/m${i}`).join("\n");
+  const err = await expectAliError(c.pushObjectCache(new Cdn.PushObjectCacheRequest({ objectPath: many, ...(l2 ? { l2Preload: true } : {}) })), "QuotaExceeded.Preload");
+  assert.equal(statusOf(err), 400, "the L1 pool refuses what it cannot take although Preload* could");
+}
+
+/** The status a task's query shows once it is done: its real one, or the variant's unknown one. */
+async function statusCase(fx: AliFixture, product: Ali, unknown: string | null): Promise<void> {
+  const d = DRIVERS[product];
+  await d.submit(fx, ["example.com/a"]);
+  await fx.advance(120_000);
+  const statuses = product === "esa"
+    ? (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks.map((t: any) => t.status)
+    : product === "cdn"
+      ? (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({}))).body.tasks.CDNTask.map((t: any) => t.status)
+      : (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({}))).body.tasks.task.map((t: any) => t.status);
+  assert.deepEqual(statuses, [unknown ?? "Complete"]);
+}
+
 const CASES: Record<string, Record<string, Case>> = {
   "cdn.detailForNonAllowListed": {
     forbidden: async (fx) => {
@@ -116,6 +270,11 @@ const CASES: Record<string, Record<string, Case>> = {
       const err = await expectAliError(cdnClient(fx).describePreloadDetailById(new Cdn.DescribePreloadDetailByIdRequest({ taskId: id })), "InternalError");
       assert.equal(statusOf(err), 500);
     },
+  },
+  "cdn.preloadQuotaFields": {
+    preload: (fx) => quotaPairCase(fx, { plain: "p", l2: "p" }),
+    edgeUnlessL2: (fx) => quotaPairCase(fx, { plain: "e", l2: "p" }),
+    edgeForL2: (fx) => quotaPairCase(fx, { plain: "p", l2: "e" }),
   },
   "alibaba.busyAfterFirstUse": {
     none: (fx, p) => busyCase(fx, p, null, 0),
@@ -210,6 +369,42 @@ const CASES: Record<string, Record<string, Case>> = {
       assert.equal((await c.describePreloadTasks(new Esa.DescribePreloadTasksRequest({}))).body.totalCount, 0, "this endpoint holds none of the site's tasks");
     },
   },
+  "alibaba.taskIdsPerSubmit": {
+    perDomain: (fx, p) => idsCase(fx, p, 2),
+    perUrl: (fx, p) => idsCase(fx, p, 3),
+    perRequest: (fx, p) => idsCase(fx, p, 1),
+  },
+  "alibaba.expiredTaskIds": {
+    empty: (fx, p) => expiredCase(fx, p, false),
+    InvalidTime: (fx, p) => expiredCase(fx, p, true),
+  },
+  "alibaba.unknownTaskId": {
+    empty: (fx, p) => unknownCase(fx, p, false),
+    "InvalidTaskId.Malformed": (fx, p) => unknownCase(fx, p, true),
+  },
+  "alibaba.listOrder": {
+    newestFirst: (fx, p) => orderCase(fx, p, true),
+    oldestFirst: (fx, p) => orderCase(fx, p, false),
+  },
+  "esa.urlsPerRequest": {
+    "100": (fx) => perRequestCase(fx, 100),
+    "50": (fx) => perRequestCase(fx, 50),
+  },
+  "esa.quotaExceededCode": {
+    "QuotaExceeded.Preload": (fx) => quotaCodeCase(fx, "QuotaExceeded.Preload"),
+    "Preload.QuotaExceeded": (fx) => quotaCodeCase(fx, "Preload.QuotaExceeded"),
+  },
+  "esa.quotaPeriod": {
+    dailyUtc8: (fx) => periodCase(fx, { utc8: true, utc: false, days30: true }),
+    dailyUtc: (fx) => periodCase(fx, { utc8: false, utc: true, days30: true }),
+    rolling30Days: (fx) => periodCase(fx, { utc8: false, utc: false, days30: false }),
+  },
+  // Runs for the Alibaba products once tasks.unknownStatus lists them (emulator/core/common-variants.ts).
+  "tasks.unknownStatus": {
+    none: (fx, p) => statusCase(fx, p, null),
+    paused: (fx, p) => statusCase(fx, p, "paused"),
+    blank: (fx, p) => statusCase(fx, p, ""),
+  },
   "tasks.visibilityLag": {
     "0": async (fx, p) => {
       const id = await DRIVERS[p].submit(fx, ["example.com/a"]);
@@ -229,9 +424,10 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
   const declared = alibabaModule().variants;
 
   it("has a case for every value of every declared variant, and nothing else", () => {
+    // Sorted: object keys that look like integers ("50", "100") do not keep their declaration order.
     assert.deepEqual(
-      declared.map((d) => [d.name, [...d.values]]),
-      declared.map((d) => [d.name, Object.keys(CASES[d.name] ?? {})]),
+      declared.map((d) => [d.name, [...d.values].sort()]),
+      declared.map((d) => [d.name, Object.keys(CASES[d.name] ?? {}).sort()]),
     );
     assert.deepEqual(Object.keys(CASES).sort(), declared.map((d) => d.name).sort());
   });
@@ -239,7 +435,7 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
   it("cites a source for each variant and describes each value", () => {
     for (const d of declared) {
       assert.match(d.why, /seed|cloud-apis\.md|https?:\/\/|\.go\b/, `${d.name}: why names no source`);
-      assert.deepEqual(Object.keys(d.behaviour), [...d.values], `${d.name}: behaviour per value`);
+      assert.deepEqual(Object.keys(d.behaviour).sort(), [...d.values].sort(), `${d.name}: behaviour per value`);
     }
   });
 
@@ -308,6 +504,9 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
       "cdn.detailForNonAllowListed": "forbidden", "alibaba.busyAfterFirstUse": "none", "alibaba.futureEndTime": "accept",
       "alibaba.throttleCode": "Throttling.User", "alibaba.urlEcho": "asSubmitted", "tasks.visibilityLag": "0",
       "esa.busyAfterFirstUse": "none", "esa.listTaskIds": "submitId", "esa.createTimeZone": "utc8", "esa.siteEndpoint": "same",
+      "alibaba.taskIdsPerSubmit": "perDomain", "alibaba.expiredTaskIds": "empty", "alibaba.unknownTaskId": "empty",
+      "alibaba.listOrder": "newestFirst", "esa.urlsPerRequest": "100", "esa.quotaExceededCode": "QuotaExceeded.Preload",
+      "esa.quotaPeriod": "dailyUtc8", "cdn.preloadQuotaFields": "preload", "tasks.unknownStatus": "none",
     });
   });
 });

@@ -32,6 +32,15 @@ export const CDN_LIST_MAX_PAGES = 100;
 export const CDN_DETAIL_REFUSAL_TTL_MS = 3_600_000;
 
 /**
+ * Most task ids a status round reads with the per-URL `DescribePreloadDetailById` (one id per call, 30 calls/s: seed
+ * 000, cdn-sdk DescribePreloadDetailByIdRequest). How many ids one submit returns is undocumented (one per request,
+ * per domain or per URL: emulator variant `alibaba.taskIdsPerSubmit`); with one per URL a 100-URL batch would cost 100
+ * detail calls a round where `DescribeRefreshTaskById` costs 10 (10 ids per call, seed 002). Above this many ids the
+ * round reads by id only: the enrichment never costs more calls than one by-id call would.
+ */
+export const CDN_DETAIL_MAX_IDS = 10;
+
+/**
  * `Area` of `PushObjectCache`: `domestic` or `overseas`; "If you do not set this parameter, content in the service
  * location (specified by parameter Coverage) that you configured for the domain is prefetched" (SDK model
  * PushObjectCacheRequest.area; cloud-apis.md §A.1). So an unset `area` sends no `Area` and follows the domain's

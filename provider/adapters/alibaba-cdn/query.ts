@@ -10,7 +10,11 @@
  * - the verdict "the detail API does not serve this account" is remembered for the account (memory.ts,
  *   `CDN_DETAIL_REFUSAL_TTL_MS`), so the other resources of the stack do not spend a refused call again. It is drawn
  *   from an error the API answered (not throttling, not `InvalidTime`, not a network error), or from a by-id answer
- *   that shows tasks the detail answer left out (an empty 200 for a non-allow-listed account).
+ *   that shows tasks the detail answer left out (an empty 200 for a non-allow-listed account);
+ * - a round whose batches carry more than `CDN_DETAIL_MAX_IDS` ids reads by id only (the detail API takes one id per
+ *   call; how many ids a submit returns is undocumented, limits.ts);
+ * - an error about the ids themselves (`InvalidTaskId*`: an id this account was never issued, variant
+ *   `alibaba.unknownTaskId`) is not a verdict on the account: by-id answers for the round.
  *
  * `historyUnavailable` is true only when the by-id API refused the window (`InvalidTime`); an answer without a task is
  * never read as "gone" here.
@@ -20,7 +24,7 @@ import type { QueryResult, SubmittedBatch } from "../../model/task";
 import { recall, remember, type AccountScope } from "../memory";
 import { queryRefreshById, taskIdsOf } from "../alibaba/refresh-tasks";
 import type { CdnApi, Detail } from "./client";
-import { CDN_DETAIL_REFUSAL_TTL_MS } from "./limits";
+import { CDN_DETAIL_MAX_IDS, CDN_DETAIL_REFUSAL_TTL_MS } from "./limits";
 import { observePreloadDetails } from "./status";
 
 /** Whether and for whom the detail enrichment runs. */
@@ -35,9 +39,9 @@ export interface CdnDetailOptions {
 /** The memory.ts fact: the detail API refused this account. */
 const REFUSED = "cdn.preloadDetailRefused";
 
-/** An error that says the detail API will not serve this account (as opposed to "not now"). */
+/** An error that says the detail API will not serve this account (as opposed to "not now", or "not this id"). */
 function isRefusal(e: CloudError): boolean {
-  return e.httpStatus !== null && e.kind !== "throttled" && e.kind !== "busy" && e.kind !== "notFound";
+  return e.httpStatus !== null && e.kind !== "throttled" && e.kind !== "busy" && e.kind !== "notFound" && !e.code.startsWith("InvalidTaskId");
 }
 
 /** Detail items for every task id, or the first error (a CloudError; anything else propagates). */
@@ -56,8 +60,9 @@ async function readDetails(api: CdnApi, ids: readonly string[]): Promise<{ items
 
 /** Reads the state of the batches' URLs: by id, enriched with per-URL detail when enabled and served. */
 export async function queryCdn(api: CdnApi, o: CdnDetailOptions, batches: readonly SubmittedBatch[]): Promise<QueryResult> {
-  if (!o.enabled || recall<boolean>(o.scope, REFUSED, o.nowMs) === true) return queryRefreshById(api, batches);
-  const read = await readDetails(api, taskIdsOf(batches));
+  const ids = taskIdsOf(batches);
+  if (!o.enabled || ids.length > CDN_DETAIL_MAX_IDS || recall<boolean>(o.scope, REFUSED, o.nowMs) === true) return queryRefreshById(api, batches);
+  const read = await readDetails(api, ids);
   if ("error" in read) {
     if (isRefusal(read.error)) remember(o.scope, REFUSED, true, CDN_DETAIL_REFUSAL_TTL_MS, o.nowMs);
     return queryRefreshById(api, batches);

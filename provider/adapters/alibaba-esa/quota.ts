@@ -8,7 +8,9 @@
  * `remaining` = `QuotaValue` − `Usage`, the plan-wide usage (the quota belongs to the plan; `SiteUsage` splits it per
  * site). The API page calls `Usage` "the quota usage" without naming a period; ESA's purge and prefetch quotas are
  * daily ("Daily quota limit" per plan, https://help.aliyun.com/en/edge-security-acceleration/esa/user-guide/refresh-cache-by-url),
- * so it is read as today's usage. A missing or non-numeric `Usage` leaves `remaining` null (not checked up front).
+ * so it is read as today's usage. The remainder does not depend on the period (emulator variant `esa.quotaPeriod`:
+ * a UTC+8 day, a UTC day, 30 days): allowance and usage come from the same answer. A missing or non-numeric `Usage`
+ * leaves `remaining` null (not checked up front).
  */
 import type { AlibabaEsaSpec } from "../../model/spec";
 import type { QuotaInfo } from "../../model/task";

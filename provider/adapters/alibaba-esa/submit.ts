@@ -1,10 +1,29 @@
 /**
  * ESA submit: `PreloadCaches` (cloud-apis.md §A.3) with `SiteId`, `Content` (the full URLs) and `Headers`.
  */
-import { CloudError } from "../../model/errors";
+import { CloudError, isCloudError } from "../../model/errors";
 import type { AlibabaEsaSpec } from "../../model/spec";
 import type { SubmitResult } from "../../model/task";
 import type { EsaApi } from "./client";
+import { ESA_LIMITS } from "./limits";
+
+/** Wording of a refusal that names a per-request maximum ("A maximum of 50 URLs can be submitted in one request"). */
+const LIMIT_WORDING = /\b(max(imum)?|at most|up to|exceed(s|ed)?|too many|limit(ed)?)\b/i;
+/** Wording of a refusal about one URL's length, which is not the per-request limit. */
+const LENGTH_WORDING = /\b(length|characters|too long)\b/i;
+
+/**
+ * A refusal of a whole request of several URLs whose message names a maximum is the per-request limit, which ESA does
+ * not document (cloud-apis.md §A.3; emulator variant `esa.urlsPerRequest`): reported as `quota`/`batchLimit` with the
+ * request's size and the provider's assumption, never as a bad URL. The refusal proves nothing was accepted either way.
+ */
+export function asBatchLimit(e: unknown, count: number): unknown {
+  if (!isCloudError(e) || e.kind !== "invalid" || e.detail !== null || count < 2) return e;
+  if (!LIMIT_WORDING.test(e.message) || LENGTH_WORDING.test(e.message)) return e;
+  const message = `ESA refused a request of ${count} URLs as over its per-request limit (${e.message}); ESA does not document ` +
+    `that limit and this provider sends up to ${ESA_LIMITS.urlsPerRequest} URLs per request`;
+  return new CloudError(e.cloud, "quota", e.code, message, e.requestId, e.httpStatus, null, e.action).withDetail("batchLimit");
+}
 
 /** The numeric site id the API wants (`SiteId` is a long); refuses ids a JS number cannot hold exactly. */
 export function esaSiteId(spec: AlibabaEsaSpec): number {
@@ -21,7 +40,13 @@ export function esaSiteId(spec: AlibabaEsaSpec): number {
  */
 export async function submitEsa(api: EsaApi, spec: AlibabaEsaSpec, urls: string[]): Promise<SubmitResult> {
   const headers = Object.keys(spec.headers).length > 0 ? spec.headers : null;
-  const body = await api.preloadCaches(esaSiteId(spec), urls, headers);
+  const siteId = esaSiteId(spec);
+  let body: Awaited<ReturnType<EsaApi["preloadCaches"]>>;
+  try {
+    body = await api.preloadCaches(siteId, urls, headers);
+  } catch (e) {
+    throw asBatchLimit(e, urls.length);
+  }
   const id = body.taskId === undefined || body.taskId === null ? "" : String(body.taskId).trim();
   return { taskIds: id === "" ? [] : [id], rejected: [] };
 }

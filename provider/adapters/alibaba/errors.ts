@@ -62,8 +62,11 @@ const isServiceNotOpened = (code: string) => code.startsWith("OperationDenied") 
  * Quota and limit refusals (§A.1 table). `QuotaExceeded.Preload` is the daily quota; `PreloadQueueFull` the prefetch
  * queue (clears in minutes); `SingleRequest.OverLimit` ("a maximum of 1000 URLs … for each request") and
  * `InvalidObjectPath.ExceedsMaximum` ("the maximum number of urls is exceeded") are the per-request limit. Any other
- * `QuotaExceeded[.X]` is a quota whose nature we do not know (detail null).
+ * code with a `QuotaExceeded` segment (`QuotaExceeded`, `QuotaExceeded.X`, and ESA-style `X.QuotaExceeded`: ESA
+ * documents no prefetch quota code, emulator variant `esa.quotaExceededCode`) is a quota whose nature we do not know
+ * (detail null).
  */
+const isQuotaExceeded = (code: string) => /(^|\.)QuotaExceeded/.test(code);
 const QUOTA_DETAILS: Readonly<Record<string, ErrorDetail>> = {
   PreloadQueueFull: "queueFull",
   "SingleRequest.OverLimit": "batchLimit",
@@ -95,7 +98,7 @@ function knownClass(code: string): AlibabaClass | null {
   if (startsWithAny(code, CREDENTIAL_PREFIXES)) return { kind: "auth", detail: "credentials" };
   if (isServiceNotOpened(code)) return { kind: "auth", detail: "serviceNotOpened" };
   if (startsWithAny(code, NO_PERMISSION_PREFIXES)) return { kind: "auth", detail: "noPermission" };
-  if (code.startsWith("QuotaExceeded")) return { kind: "quota", detail: code.startsWith("QuotaExceeded.Preload") ? "dailyQuota" : null };
+  if (isQuotaExceeded(code)) return { kind: "quota", detail: code.startsWith("QuotaExceeded.Preload") ? "dailyQuota" : null };
   if (QUOTA_DETAILS[code]) return { kind: "quota", detail: QUOTA_DETAILS[code] };
   if (SCOPE_NOT_FOUND.includes(code)) return { kind: "invalid", detail: "scopeNotFound" };
   if (startsWithAny(code, INVALID_PREFIXES)) return { kind: "invalid", detail: null };

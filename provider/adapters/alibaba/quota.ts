@@ -20,28 +20,31 @@ interface QuotaPair {
 }
 
 /**
- * The prefetch quota for a submit with `l2Preload` (CDN `DescribeRefreshQuota`, DCDN `DescribeDcdnRefreshQuota`).
+ * The prefetch quota of a submit (CDN `DescribeRefreshQuota`, DCDN `DescribeDcdnRefreshQuota`).
  *
  * What is known (cloud-apis.md §A.1): `PreloadQuota`/`PreloadRemain` are the daily prefetch quota and its remainder
  * (https://www.alibabacloud.com/help/fr/cdn/developer-reference/api-cdn-2018-05-10-describerefreshquota); CDN also
  * returns `PreloadEdgeQuota`/`PreloadEdgeRemain`, which that page calls a separate L1 ("edge") prefetch quota. The SDK
- * 5.0.0 field comments speak of an "L1 POPs" and an "L2 POPs" prefetch quota but are shifted between fields, so which
- * pair an `L2Preload=true` submit consumes is NOT known. DCDN has no `PreloadEdge*` (§A.2). No field depends on `Area`.
+ * 5.0.0 field comments speak of an "L1 POPs" and an "L2 POPs" prefetch quota but are shifted between fields, and
+ * `L2Preload=false` means "prefetch to L1 nodes" (SDK model PushObjectCacheRequest.l2Preload), so which pair a submit
+ * consumes — with or without `L2Preload` — is NOT known (emulator variant `cdn.preloadQuotaFields`: every prefetch
+ * spends `Preload*`; a default one spends `PreloadEdge*`; an L2 one does). DCDN has no `PreloadEdge*` (§A.2). No
+ * field depends on `Area`.
  *
- * - `l2Preload` unset or false: the `Preload*` pair, under every reading.
- * - `l2Preload` true with both pairs present: the pair with the LARGER remainder. The remainder is used by the
- *   lifecycle to refuse a run up front ("N URLs but only R left"); under either reading (L2 prefetch consumes one pair,
- *   the other, or both) the real remainder is at most the larger one, so a refusal on it is never wrong. The smaller
- *   one could refuse every run while the vendor would accept it (the documented example has 20 edge vs 400 regular).
- *   When the real remainder is the smaller one, the vendor refuses the excess submit with `QuotaExceeded.Preload`,
- *   which is reported as the quota error it is.
- * - `l2Preload` true and one remainder missing: the remainder is unknown (null: not checked up front).
+ * - Only the `Preload*` pair present (DCDN, or a CDN answer without the edge pair): that pair.
+ * - Both pairs present: the pair with the LARGER remainder, whatever `l2Preload` says. The remainder is used by the
+ *   lifecycle to refuse a run up front ("N URLs but only R left"); under every reading the real remainder is at most
+ *   the larger one, so a refusal on it is never wrong, and the smaller one could refuse runs the vendor would accept
+ *   (the documented example has 20 edge vs 400 regular). When the real remainder is the smaller one, the vendor
+ *   refuses the excess submit with `QuotaExceeded.Preload`, which is reported as the quota error it is (nothing
+ *   accepted, the rest left unsubmitted).
+ * - Both pairs present and one remainder missing: the remainder is unknown (null: not checked up front).
+ *
+ * `l2Preload` is kept in the signature so a reading confirmed later can tell the two submits apart again.
  */
-export function refreshQuota(f: RefreshQuotaFields, l2Preload: boolean | null): QuotaInfo {
+export function refreshQuota(f: RefreshQuotaFields, _l2Preload: boolean | null): QuotaInfo {
   const regular: QuotaPair = { daily: quotaNumber(f.preloadQuota), remaining: quotaNumber(f.preloadRemain) };
-  if (l2Preload !== true || f.preloadEdgeQuota === undefined && f.preloadEdgeRemain === undefined) {
-    return { ...regular, perRequest: null };
-  }
+  if (f.preloadEdgeQuota === undefined && f.preloadEdgeRemain === undefined) return { ...regular, perRequest: null };
   const edge: QuotaPair = { daily: quotaNumber(f.preloadEdgeQuota), remaining: quotaNumber(f.preloadEdgeRemain) };
   if (regular.remaining === null || edge.remaining === null) return { daily: regular.daily, remaining: null, perRequest: null };
   return { ...(edge.remaining > regular.remaining ? edge : regular), perRequest: null };

@@ -92,15 +92,32 @@ export function observeRefreshTasks(items: readonly RefreshTaskItem[], batches: 
 /** `InvalidTime` for old ids: the vendor refuses the time window (classified `notFound`, errors.ts). */
 export const refusedWindow = (e: unknown): boolean => isCloudError(e) && e.kind === "notFound";
 
-/** The task items of every id, {@link TASK_IDS_PER_QUERY} ids per call; whether any call was refused for its window. */
+/** The task items of some ids read together; whether the call was refused for its window. */
+async function readChunk(api: RefreshApi, ids: readonly string[]): Promise<{ items: RefreshTaskItem[]; refusedWindow: boolean }> {
+  try {
+    return { items: await api.tasksById([...ids]), refusedWindow: false };
+  } catch (e) {
+    if (!refusedWindow(e)) throw e;
+    return { items: [], refusedWindow: true };
+  }
+}
+
+/**
+ * The task items of every id, {@link TASK_IDS_PER_QUERY} ids per call; whether any call was refused for its window.
+ * Whether one expired id refuses a whole call (`InvalidTime`) or is only left out is undocumented (emulator variant
+ * `alibaba.expiredTaskIds`), so a refused call of several ids is asked again one id at a time: the young ids of the
+ * chunk are still read, and only the expired ones count as refused.
+ */
 export async function readTasksById(api: RefreshApi, ids: readonly string[]): Promise<{ items: RefreshTaskItem[]; refusedWindow: boolean }> {
   const read = { items: [] as RefreshTaskItem[], refusedWindow: false };
   for (const part of chunk(ids, TASK_IDS_PER_QUERY)) {
-    try {
-      read.items.push(...(await api.tasksById(part)));
-    } catch (e) {
-      if (!refusedWindow(e)) throw e;
-      read.refusedWindow = true;
+    const whole = await readChunk(api, part);
+    const parts = whole.refusedWindow && part.length > 1 ? part.map((id) => [id]) : [];
+    const reads = parts.length === 0 ? [whole] : [];
+    for (const one of parts) reads.push(await readChunk(api, one));
+    for (const r of reads) {
+      read.items.push(...r.items);
+      read.refusedWindow ||= r.refusedWindow;
     }
   }
   return read;
