@@ -42,7 +42,7 @@ export function visibilityLagMs(config: EmulatorConfig): number {
  */
 export const tasksUnknownStatus: VariantDef = {
   name: "tasks.unknownStatus",
-  products: ["teo"],
+  products: ["teo", "cdn", "dcdn", "esa"],
   values: ["none", "paused", "blank"],
   behaviour: {
     none: "every task reports its documented status",

@@ -71,7 +71,7 @@ export function nextStep(e: CloudError, nowMs: number): string {
   switch (e.detail) {
     case "dailyQuota": return `today's prefetch quota is used up; it is expected to reset at ${nextQuotaReset(nowMs)} (midnight UTC+8): run \`pulumi up\` again then, prefetch fewer URLs, or ask the vendor for a higher quota`;
     case "queueFull": return "the cloud's prefetch queue is full (not your daily quota); it usually drains within minutes: run `pulumi up` again shortly";
-    case "batchLimit": return "the request carried more URLs than the plan allows per request: lower the batch size (leave `batching` on) or ask the vendor";
+    case "batchLimit": return "the request carried more URLs than the cloud allows per request, even after halving it down to one URL: leave `batching` on, or ask the vendor";
     case "planLimit": return "the plan or account does not allow this request (e.g. `mode: \"edge\"` or `prefetchMediaSegments` need the vendor's allow-list): remove that input or ask the vendor to enable it";
     case "serviceNotOpened": return `${PRODUCT[e.cloud]} is not activated (or is suspended) for this account: activate it in the console, then run \`pulumi up\` again`;
     case "noPermission": return `the credentials are valid but not allowed to call ${e.action ?? "this action"}: grant it in the account's access policy (README, Permissions)`;

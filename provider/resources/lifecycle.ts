@@ -100,7 +100,7 @@ async function readQuota(ctx: RunContext): Promise<QuotaInfo | null> {
 async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise<number> {
   const quota = await readQuota(ctx);
   if (quota?.remaining != null && quota.remaining < count) {
-    throw new RunFailure(quotaMessage(lc.cloud, `${count} URLs to submit but only ${quota.remaining} of ${quota.daily ?? "?"} left today`, lc.clock.now()));
+    throw new RunFailure(quotaMessage(lc.cloud, `${count} URLs to submit but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`, lc.clock.now()));
   }
   const perRequest = quota?.perRequest != null && quota.perRequest > 0 ? quota.perRequest : URLS_PER_REQUEST[lc.cloud];
   if (lc.inputs.batching === false && count > perRequest) {
@@ -112,13 +112,33 @@ async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise
 /** Submits everything unsubmitted; an uncertain submit is reconciled before anything else is sent. */
 async function submitAll(lc: Lifecycle, ctx: RunContext, journal: Journal, deadlineMs: number, pollMs: number): Promise<void> {
   if (journal.record.unsubmittedUrls.length === 0) return;
-  const perRequest = await preflight(lc, ctx, journal.record.unsubmittedUrls.length);
+  let perRequest = await preflight(lc, ctx, journal.record.unsubmittedUrls.length);
   for (let round = 1; ; round++) {
-    if ((await submitPending(ctx, journal, perRequest)) === "accepted") return;
+    let end: Awaited<ReturnType<typeof submitPending>>;
+    try {
+      end = await submitPending(ctx, journal, perRequest);
+    } catch (e) {
+      if (lc.inputs.batching === false) throw e;
+      perRequest = smallerBatch(ctx, e, perRequest);
+      continue;
+    }
+    if (end === "accepted") return;
     if (!(await settleUncertain(ctx, journal, deadlineMs, pollMs))) throw new RunFailure(uncertainMessage(ctx, journal.record));
     if (journal.record.unsubmittedUrls.length === 0) return;
     if (round >= MAX_UNCERTAIN_ROUNDS) throw new RunFailure(`${ctx.cloud}: ${round} submits in a row got no answer from the cloud. ${uncertainMessage(ctx, journal.record)}`);
   }
+}
+
+/**
+ * After a submit refused as too large for one request (`batchLimit`: nothing was accepted), the next smaller request
+ * size: half, down to 1. The vendors' own limit can be below the documented or assumed one (ESA's is undocumented,
+ * ledger ESA-3). Any other error is rethrown.
+ */
+function smallerBatch(ctx: RunContext, e: unknown, perRequest: number): number {
+  if (!(isCloudError(e) && e.detail === "batchLimit" && perRequest > 1 && e.kind === "quota")) throw e;
+  const next = Math.max(1, Math.floor(perRequest / 2));
+  ctx.log(`prefetch ${ctx.label}: the cloud refused ${perRequest} URLs in one request (${e.code}); sending ${next} per request`);
+  return next;
 }
 
 function uncertainMessage(ctx: RunContext, rec: TaskRecord): string {

@@ -283,3 +283,24 @@ describe("contract: earlier runs' tasks listed under ids of their own", () => {
     assert.equal(cloud.submits, 2);
   });
 });
+
+describe("contract: a per-request limit smaller than assumed", () => {
+  it("a request refused as too large (nothing accepted) is resent in halves until the cloud takes it", async () => {
+    const { cloud, provider, lines } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const tooMany = () => detailed("quota", "InvalidParameter.TooManyUrls", "batchLimit");
+    cloud.submitErrors.push(tooMany(), tooMany());
+    const { outs } = await provider.create({ zoneId: "zone-abc", urls: urls(100) });
+    assert.equal(outs.status, "succeeded");
+    assert.deepEqual(cloud.log.filter((l) => l.startsWith("submit")), ["submit 100 -> InvalidParameter.TooManyUrls", "submit 50 -> InvalidParameter.TooManyUrls", "submit 25", "submit 25", "submit 25", "submit 25"]);
+    assert.deepEqual(cloud.acceptedUrls().sort(), urls(100).sort());
+    assert.ok(lines.some((l) => /refused 100 URLs in one request .*sending 50 per request/.test(l)));
+  });
+
+  it("with batching: false the refusal is the answer (one request was asked for)", async () => {
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    cloud.submitErrors.push(detailed("quota", "InvalidParameter.TooManyUrls", "batchLimit"));
+    const e = await rejection(provider.create({ zoneId: "zone-abc", urls: urls(10), batching: false }));
+    assert.match(e.message, /InvalidParameter\.TooManyUrls/);
+    assert.equal(cloud.submits, 1);
+  });
+});

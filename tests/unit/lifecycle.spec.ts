@@ -50,7 +50,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.equal(small.cloud.submits, 3);
     const empty = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 20 } }));
     const e = await rejection(empty.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
-    assert.match(e.message, /daily prefetch quota exhausted: 5 URLs to submit but only 3 of 100 left today.*expected to reset at 2026-11-23T16:00:00Z/s);
+    assert.match(e.message, /daily prefetch quota exhausted: 5 URLs to submit but only 3 of 100 left in the current quota period.*expected to reset at 2026-11-23T16:00:00Z/s);
     assert.equal(empty.cloud.submits, 0);
   });
 
