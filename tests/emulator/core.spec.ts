@@ -295,3 +295,16 @@ describe("emulator control: task listing", () => {
     }
   });
 });
+
+describe("emulator README: the variants table", () => {
+  it("lists every variant the modules declare, with its values (default first)", async () => {
+    const fs = await import("node:fs");
+    const text = fs.readFileSync(require.resolve("../../emulator/README.md"), "utf8");
+    const { defaultModules } = await import("../../emulator");
+    for (const d of defaultModules().flatMap((m) => [...m.variants])) {
+      const row = text.split("\n").find((l) => l.startsWith(`| \`${d.name}\` |`));
+      assert.ok(row, `README row for ${d.name}`);
+      assert.ok(row!.endsWith(`| ${d.values.map((v) => `\`${v}\``).join(", ")} |`), `values of ${d.name}: ${row}`);
+    }
+  });
+});
