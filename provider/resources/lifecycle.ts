@@ -36,8 +36,15 @@ export interface Lifecycle {
   graceMs: number;
 }
 
-/** At most this many submits in a row may end without an answer before a run gives up (then resumes next `up`). */
-const MAX_UNCERTAIN_ROUNDS = 3;
+/**
+ * Pause before resubmitting after the `round`-th submit in a row got no answer (and the cloud proved it had nothing):
+ * 1 s, 2 s, 4 s … up to 30 s. A cloud answering new domains with an internal error for a while (EdgeOne
+ * `InternalError.DomainConfig`, ledger EO-32) is retried until the wait budget ends, never hammered.
+ */
+function uncertainBackoffMs(round: number): number {
+  return Math.min(30_000, 1000 * 2 ** (round - 1));
+}
+
 
 /** The run context for inputs `raw`. */
 export function runContext(lc: Lifecycle, previous: readonly SubmittedBatch[] = []): RunContext {
@@ -125,7 +132,11 @@ async function submitAll(lc: Lifecycle, ctx: RunContext, journal: Journal, deadl
     if (end === "accepted") return;
     if (!(await settleUncertain(ctx, journal, deadlineMs, pollMs))) throw new RunFailure(uncertainMessage(ctx, journal.record));
     if (journal.record.unsubmittedUrls.length === 0) return;
-    if (round >= MAX_UNCERTAIN_ROUNDS) throw new RunFailure(`${ctx.cloud}: ${round} submits in a row got no answer from the cloud. ${uncertainMessage(ctx, journal.record)}`);
+    const pause = uncertainBackoffMs(round);
+    if (ctx.clock.now() + pause > deadlineMs) {
+      throw new RunFailure(`${ctx.cloud}: ${round} submits in a row got no answer from the cloud. ${uncertainMessage(ctx, journal.record)}`);
+    }
+    await ctx.clock.sleep(pause);
   }
 }
 
