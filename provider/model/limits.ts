@@ -44,7 +44,8 @@ export const HISTORY_DAYS: Readonly<Record<CloudKind, number>> = {
 
 /**
  * How long after a submit the cloud may still not show the task in its query/list APIs (eventual consistency). Not
- * documented by any of the vendors (cloud-apis.md §E notes the lag): 60 s assumed. Until it has passed since an
+ * documented by any of the vendors (ledger ALL-1 in emulator/FIDELITY.md; the emulator offers the lag as the
+ * `tasks.visibilityLag` variant): 60 s assumed. Until it has passed since an
  * uncertain submit, "not found" proves nothing and nothing is resubmitted. Overridable with the
  * `cdnPrefetch:visibilityGraceSeconds` config key (tests shorten it).
  */

@@ -13,6 +13,7 @@ import type { Clock } from "../../provider/engine/clock";
 import type { CloudKind } from "../../provider/model/cloud";
 import type { PrefetchSpec } from "../../provider/model/spec";
 import { testConnection } from "./support/connection";
+import { resetManual, startLocalEmulator } from "../helpers/local-emulator";
 
 const DAY = 86_400_000;
 
@@ -63,12 +64,10 @@ describe("adapters: findTasks (reconciliation) against the emulator", () => {
   const listCalls = async (c: Case) => (await emu.control.stats()).calls[c.listCall] ?? 0;
 
   before(async () => {
-    for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
-    emu = await startEmulator({ port: 0 });
+    emu = await startLocalEmulator();
   });
   beforeEach(async () => {
-    await emu.control.reset();
-    await emu.control.setClock({ mode: "manual" });
+    await resetManual(emu);
     await emu.control.setRules([], 60_000);
     await sync();
   });

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { startEmulator } from "../../emulator";
+import { resetManual, startLocalEmulator } from "../helpers/local-emulator";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { teo } = require("tencentcloud-sdk-nodejs-teo");
@@ -251,12 +252,10 @@ const CASES: Record<string, Record<string, Case>> = {
 describe("emulator: EdgeOne variants through the official SDK", () => {
   let emu: Emu;
   before(async () => {
-    for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
-    emu = await startEmulator({ port: 0 });
+    emu = await startLocalEmulator();
   });
   beforeEach(async () => {
-    await emu.control.reset();
-    await emu.control.setClock({ mode: "manual" });
+    await resetManual(emu);
   });
   after(async () => emu.close());
 

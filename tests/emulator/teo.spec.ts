@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { startEmulator } from "../../emulator";
 import { tc3Signature } from "../../emulator/teo/signature";
+import { resetManual, startLocalEmulator } from "../helpers/local-emulator";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { teo } = require("tencentcloud-sdk-nodejs-teo");
@@ -21,12 +22,10 @@ async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: st
 describe("emulator: Tencent EdgeOne with the official SDK", () => {
   let emu: Emu;
   before(async () => {
-    for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
-    emu = await startEmulator({ port: 0 });
+    emu = await startLocalEmulator();
   });
   beforeEach(async () => {
-    await emu.control.reset();
-    await emu.control.setClock({ mode: "manual" });
+    await resetManual(emu);
   });
   after(async () => emu.close());
 

@@ -249,15 +249,23 @@ describe("contract: the visibility grace setting", () => {
   });
 });
 
+/**
+ * A provider over the fake cloud whose task listings carry ids of their own, not the submit's (ESA-style listings:
+ * emulator variant esa.listTaskIds=perUrlId).
+ */
+function listingUnderOwnIds() {
+  const cloud = new FakeCloud({ pollsToFinish: 1 });
+  const clock = instantClock();
+  const provider = new PrefetchProvider("edgeone", { clock, env: ENV, log: () => undefined, createAdapter: (_c, _conn, clk) => {
+    const a = cloud.adapter(clk);
+    return { ...a, findTasks: async (s, u, since) => (await a.findTasks(s, u, since)).map((t) => ({ ...t, taskId: `item-of-${t.taskId}` })) };
+  } });
+  return { cloud, clock, provider };
+}
+
 describe("contract: earlier runs' tasks listed under ids of their own", () => {
   it("a re-run whose submit never arrived is resubmitted, although the list shows the previous run's task under another id", async () => {
-    const cloud = new FakeCloud({ pollsToFinish: 1 });
-    const clock = instantClock();
-    const provider = new PrefetchProvider("edgeone", { clock, env: ENV, log: () => undefined, createAdapter: (_c, _conn, clk) => {
-      const a = cloud.adapter(clk);
-      // ESA-style listings: each item carries an id of its own, not the submit's (emulator variant esa.listTaskIds=perUrlId).
-      return { ...a, findTasks: async (s, u, since) => (await a.findTasks(s, u, since)).map((t) => ({ ...t, taskId: `item-of-${t.taskId}` })) };
-    } });
+    const { cloud, clock, provider } = listingUnderOwnIds();
     const inputs = { zoneId: "zone-abc", urls: urls(1), triggers: 1 };
     const { id, outs } = await provider.create(inputs);
     cloud.submitErrors.push(cloudError("transient", "ECONNRESET"));
@@ -267,12 +275,7 @@ describe("contract: earlier runs' tasks listed under ids of their own", () => {
   });
 
   it("a re-run whose submit was accepted adopts the newer listed task, not the previous run's", async () => {
-    const cloud = new FakeCloud({ pollsToFinish: 1 });
-    const clock = instantClock();
-    const provider = new PrefetchProvider("edgeone", { clock, env: ENV, log: () => undefined, createAdapter: (_c, _conn, clk) => {
-      const a = cloud.adapter(clk);
-      return { ...a, findTasks: async (s, u, since) => (await a.findTasks(s, u, since)).map((t) => ({ ...t, taskId: `item-of-${t.taskId}` })) };
-    } });
+    const { cloud, clock, provider } = listingUnderOwnIds();
     const inputs = { zoneId: "zone-abc", urls: urls(1), triggers: 1 };
     const { id, outs } = await provider.create(inputs);
     clock.t += 5000;
