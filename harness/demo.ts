@@ -1,69 +1,82 @@
 /**
- * `npm run demo`: starts the emulator, deploys the quick-start program on it and prints the stack outputs.
- * With `pulumi` on PATH it runs a real `pulumi up` on a throwaway local backend; without it, it drives the same
- * program through Pulumi's dynamic-provider host with the engine model, and says so.
+ * `npm run demo`: the features of the package as a short story on the emulator, in plain words: a clean warm-up on
+ * EdgeOne and Alibaba Cloud CDN, a URL that fails with the vendor's reason, a wait that times out and is resumed by
+ * the next `pulumi up` without resubmitting, and a `pulumi refresh` after the cloud has forgotten the task. Each
+ * `pulumi up` runs the provider in Pulumi's own dynamic-provider host (demo-stack.ts); the chapters live in
+ * demo-chapters.ts. Ends with the next steps for a real account.
  */
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { startEmulator } from "../emulator";
-import { EngineModel } from "./engine";
-import { emulatorEnv } from "./emulator-env";
-import { startHost } from "./host";
-import { runProgram } from "./program";
+import { performance } from "node:perf_hooks";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { cleanWarmUp, failedUrl, refreshAfterHistory, timeoutThenResume } from "./demo-chapters";
+import { packageRoot } from "./demo-stack";
+import { INDENT, createStory, seconds, type Story } from "./demo-story";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const PROGRAM = path.join(ROOT, "examples", "quickstart");
 
-function hasPulumi(): boolean {
-  return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
+/** What {@link tellStory} returns: each chapter's facts. */
+export type StoryFacts = {
+  warmUp: Awaited<ReturnType<typeof cleanWarmUp>>;
+  failure: Awaited<ReturnType<typeof failedUrl>>;
+  resumed: Omit<Awaited<ReturnType<typeof timeoutThenResume>>, "stack">;
+  forgotten: Awaited<ReturnType<typeof refreshAfterHistory>>;
+};
+
+function intro(story: Story): void {
+  story.say("pulumi-cdn-prefetch warms CDN caches from `pulumi up` and waits until every URL is done.");
+  story.say("This demo runs it against a local emulator of the EdgeOne and Alibaba Cloud CDN APIs: no account, no cost.");
+  story.say("The emulator checks every request's signature and keeps its own clock, so minutes of cloud time pass in a");
+  story.say("moment. Pulumi runs the provider as in a real deployment, in its own provider host; lines marked │ are what");
+  story.say("`pulumi up` prints.");
 }
 
-function pulumi(args: string[], env: NodeJS.ProcessEnv): string {
-  const r = spawnSync("pulumi", args, { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (r.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed (${r.status})\n${r.stdout}`);
-  return r.stdout;
+function nextSteps(story: Story): void {
+  story.say("Next steps with a real account, in your own Pulumi TypeScript program:");
+  story.say(`${INDENT}npm install pulumi-cdn-prefetch          (then declare resources as in examples/quickstart)`);
+  story.say(`${INDENT}pulumi config set tencentcloud:secretId <id>  &&  pulumi config set --secret tencentcloud:secretKey <key>`);
+  story.say(`${INDENT}pulumi config set alicloud:accessKey <id>     &&  pulumi config set --secret alicloud:secretKey <secret>`);
+  story.say(`${INDENT}pulumi up`);
+  story.say("More: examples/static-site-release (upload to OSS, then warm the changed files) and examples/downstream-gate");
+  story.say("(a second stack that reads the result through a StackReference and proceeds only when it succeeded).");
 }
 
-async function withCli(env: Record<string, string>): Promise<Record<string, unknown>> {
-  const backend = fs.mkdtempSync(path.join(os.tmpdir(), "cdn-prefetch-demo-"));
-  const e = { ...process.env, ...env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "demo" };
-  pulumi(["stack", "init", "demo", "--non-interactive"], e);
-  process.stdout.write(pulumi(["up", "--yes", "--skip-preview", "--non-interactive", "--stack", "demo"], e));
-  return JSON.parse(pulumi(["stack", "output", "--json", "--stack", "demo"], e));
-}
-
-async function withHost(env: Record<string, string>): Promise<Record<string, unknown>> {
-  console.log("pulumi CLI not found on PATH: driving the quick-start program through Pulumi's own dynamic-provider host");
-  console.log("(the engine's steps are modelled by harness/engine.ts; install the Pulumi CLI to run a real `pulumi up`)\n");
-  const host = await startHost({ cwd: PROGRAM, env: { ...env, PULUMI_NODEJS_PROJECT: "cdn-prefetch-quickstart" },
-    onStdoutLine: (line) => console.log(`  ${line}`) });
+/** Tells the four chapters on a running emulator (its clock is stopped for the story). */
+export async function tellStory(story: Story): Promise<StoryFacts> {
+  await story.emu.control.setClock({ mode: "manual" });
+  story.say();
+  const warmUp = await cleanWarmUp(story);
+  story.say();
+  const failure = await failedUrl(story);
+  story.say();
+  const { stack, ...resumed } = await timeoutThenResume(story);
+  story.say();
   try {
-    const engine = new EngineModel(host, { project: "cdn-prefetch-quickstart", stack: "demo", config: {} });
-    const run = await runProgram(PROGRAM, { engine, project: "cdn-prefetch-quickstart", stack: "demo" });
-    if (run.errors.length) throw new Error(run.errors.map((e) => e.message).join("\n"));
-    console.log(`\nsteps: ${JSON.stringify(engine.counts())}`);
-    return run.outputs;
+    const forgotten = await refreshAfterHistory(story, { stack, ...resumed });
+    return { warmUp, failure, resumed, forgotten };
   } finally {
-    await host.stop();
+    await stack.stop();
   }
 }
 
-async function main(): Promise<void> {
-  const emu = await startEmulator({ port: 0 });
-  console.log(`emulator listening on ${emu.url} (EdgeOne + Alibaba CDN/DCDN/ESA APIs, signatures verified)\n`);
+/** Runs the whole demo; `out` receives every line (stdout by default). */
+export async function runDemo(out?: (line: string) => void): Promise<StoryFacts> {
+  const start = performance.now();
+  let emu: RunningEmulator | undefined;
   try {
-    const env = emulatorEnv(emu);
-    const outputs = hasPulumi() ? await withCli(env) : await withHost(env);
-    console.log("\nStack outputs:");
-    console.log(JSON.stringify(outputs, null, 2));
+    emu = await startEmulator({ port: 0 });
+    const story = createStory({ emu, cwd: packageRoot(), out });
+    intro(story);
+    const facts = await tellStory(story);
+    story.say();
+    nextSteps(story);
+    story.say(`Demo finished in ${seconds(performance.now() - start)}.`);
+    return facts;
   } finally {
-    await emu.close();
+    await emu?.close();
   }
 }
 
-main().catch((e) => {
-  console.error(`demo failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  runDemo().then(() => process.exit(0), (e: unknown) => {
+    console.error(`demo failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,5 +1,9 @@
-// `npm run demo`: starts the emulator and deploys the quick-start program on it (harness/demo.ts).
+// `npm run demo`: builds the package, then tells the story of its features on the emulator (harness/demo.ts).
 "use strict";
 const path = require("path");
 const root = require("./prepare").prepare();
-require(path.join(root, "lib", "harness", "demo.js"));
+const { runDemo } = require(path.join(root, "lib", "harness", "demo.js"));
+runDemo().then(() => process.exit(0), (e) => {
+  console.error(`demo failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
