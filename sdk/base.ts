@@ -7,20 +7,39 @@ import type { SECRET_INPUT_NAMES } from "../provider/resources/inputs";
 import type { TaskStatus, UrlStatus } from "../provider/model/status";
 import { shimFor } from "./shim";
 
-/** One URL's result, as exposed in the `results` output. */
+/**
+ * One URL's result, as exposed in the `results` output. `results` lists only what is not implied: every URL that has
+ * not succeeded (pending, running or failed), and a succeeded URL only when it has more to say (a reason from the
+ * cloud, or a task id other than its batch's). A URL not listed succeeded (progress 100, no reason).
+ */
 export interface UrlResultOutput {
+  /** The URL's position in `urls`. */
+  index: number;
+  /** The URL as declared (`urls[index]`). */
   url: string;
   status: UrlStatus;
+  /** 0–100; 100 for every finished URL. */
   progress: number;
+  /** The vendor's failure type and message, or null. */
   reason: string | null;
+  /** The vendor task (job) id the URL belongs to, when known. */
   taskId: string | null;
 }
 
-/** One accepted submit call, as exposed in the `batches` output. */
+/**
+ * One accepted submit call, as exposed in the `batches` output. Its URLs are named by their positions in `urls`
+ * (`urlsAt` reads them); the cloud received them percent-encoded where they hold non-ASCII characters, and with the
+ * `domain` in front for Alibaba CDN/DCDN `/path` URLs.
+ */
 export interface BatchOutput {
+  /** Task (job) ids the cloud returned for this submit. */
   taskIds: string[];
-  urls: string[];
+  /** Positions in `urls` of the URLs submitted, in order: ranges such as `"0-99,150-199"`. */
+  urlIndexes: string;
+  /** ISO time of the submit. */
   submittedAt: string;
+  /** Adopted tasks only: the earliest time the cloud may have created them (where their search starts). */
+  windowStart?: string;
 }
 
 /** The `mediaSegments` output. */
@@ -34,22 +53,26 @@ export interface MediaSegmentsOutput {
 
 /** A submit whose outcome is unknown, as exposed in the `uncertainBatches` output. */
 export interface UncertainBatchOutput {
-  urls: string[];
+  /** Positions in `urls` of the URLs sent, in order: ranges such as `"0-99"` (`urlsAt` reads them). */
+  urlIndexes: string;
+  /** ISO time the request was sent. */
   attemptedAt: string;
+  /** The vendor request id, when the failed answer carried one. */
   requestId: string | null;
+  /** `code: message` of the error that left the outcome unknown. */
   error: string;
 }
 
 /** Output names, seeded as `undefined` so Pulumi surfaces them (pulumi-dynamic-providers.md §2.9). */
 const OUTPUT_NAMES = [
   "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
-  "failedCount", "pendingCount", "unsubmittedUrls", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
+  "failedCount", "pendingCount", "unsubmittedIndexes", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
   "uncertainBatches", "mediaSegments",
 ] as const;
 
 /**
  * Base of every prefetch resource. When `urls` (or `headers`) is a secret in the program, every output that carries
- * a URL (`urls`, `results`, `batches`, `failedUrls`, `unsubmittedUrls`, …) or a header value is a secret too, and
+ * a URL (`urls`, `results`, `failedUrls`, `uncertainBatches`, …) or a header value is a secret too, and
  * error messages name URLs by their index (`urls[3]`) instead of spelling them out.
  */
 export abstract class PrefetchResource extends pulumi.dynamic.Resource {
@@ -61,19 +84,28 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
   declare readonly progress: pulumi.Output<number>;
   /** Vendor task (job) ids of the current prefetch. */
   declare readonly taskIds: pulumi.Output<string[]>;
-  /** Each accepted submit: its task ids, URLs and time. */
+  /** Each accepted submit: its task ids, the positions of its URLs in `urls`, and its time. */
   declare readonly batches: pulumi.Output<BatchOutput[]>;
-  /** Per-URL status, progress and failure reason. */
+  /**
+   * Per-URL status, progress, failure reason and task id for every URL that has not succeeded (a URL not listed
+   * succeeded); empty when every URL succeeded. Counts are in `urlCount`, `succeededCount`, `failedCount`.
+   */
   declare readonly results: pulumi.Output<UrlResultOutput[]>;
   /** URLs that ended without warming the edge (failed, timeout, canceled, invalid or rejected). */
   declare readonly failedUrls: pulumi.Output<string[]>;
+  /** How many URLs the resource declares. */
   declare readonly urlCount: pulumi.Output<number>;
+  /** URLs the cloud reports warm. */
   declare readonly succeededCount: pulumi.Output<number>;
+  /** URLs that ended without warming the edge (the length of `failedUrls`). */
   declare readonly failedCount: pulumi.Output<number>;
   /** URLs not done yet. */
   declare readonly pendingCount: pulumi.Output<number>;
-  /** URLs not accepted by the cloud yet (a submit was refused mid-way); the next `up` submits them. */
-  declare readonly unsubmittedUrls: pulumi.Output<string[]>;
+  /**
+   * Positions in `urls` of the URLs not accepted by the cloud yet (a submit was refused mid-way), as ranges such as
+   * `"100-199"`; the next `up` submits them. Empty (`""`) in the normal case.
+   */
+  declare readonly unsubmittedIndexes: pulumi.Output<string>;
   /** ISO time of the first submit. */
   declare readonly submittedAt: pulumi.Output<string | null>;
   /** ISO time every URL was seen done, or null. */
@@ -85,9 +117,9 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
   /** True when the task was adopted through `existingTaskIds`. */
   declare readonly adopted: pulumi.Output<boolean>;
   /**
-   * Submits whose answer never arrived (a reset, a timeout, an unreadable reply): their URLs, time and error. The next
-   * `pulumi up` (or refresh) asks the cloud's task list and adopts what it finds; only URLs the cloud provably does not
-   * have are submitted again. Empty in the normal case.
+   * Submits whose answer never arrived (a reset, a timeout, an unreadable reply): their URLs' positions, time and
+   * error. The next `pulumi up` (or refresh) asks the cloud's task list and adopts what it finds; only URLs the cloud
+   * provably does not have are submitted again. Empty in the normal case.
    */
   declare readonly uncertainBatches: pulumi.Output<UncertainBatchOutput[]>;
   /**

@@ -4,13 +4,15 @@
  * Pulumi's dynamic-provider host answers `acceptSecrets=false`, so the engine strips secrets before calling the
  * provider and afterwards re-marks only outputs that have the *same name* as a secret input (`annotateSecrets`,
  * pkg/resource/plugin/provider_plugin.go, PR pulumi/pulumi#13260). The URLs of a secret `urls` input reappear under
- * other names (`results[].url`, `batches[].urls`, `failedUrls`, …) and in error messages, so the provider marks those
+ * other names (`results[].url`, `failedUrls`, …) and in error messages, so the provider marks those
  * outputs itself with the wire's secret envelope — the engine unmarshals outputs with `KeepSecrets: true` and keeps
  * the envelope as a real secret (provider_plugin.go Create/Update/Read; shared reference
  * pulumi-dynamic-providers.md §1.6, §2.2) — and redacts the URLs from messages.
  *
  * The SDK tells the provider which inputs were secret in the program through the internal `secretInputs` input.
  */
+import type { CloudKind } from "../model/cloud";
+import { submittedForms } from "./spec";
 
 /** Key marking a special value on the wire (`specialSigKey` in @pulumi/pulumi runtime/rpc.js; §1.6). */
 export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -18,8 +20,13 @@ export const SPECIAL_SIG_KEY = "4dabf18193072939515e22adb298388d";
 /** Signature of a secret envelope (`specialSecretSig` in @pulumi/pulumi runtime/rpc.js; §1.6). */
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Outputs that can carry a declared or submitted URL (provider/resources/state.ts `buildOutputs`). */
-export const URL_OUTPUTS: readonly string[] = ["urls", "results", "batches", "failedUrls", "unsubmittedUrls", "uncertainBatches", "mediaSegments"];
+/**
+ * Outputs that can carry a declared or submitted URL (provider/resources/state.ts `buildOutputs`): the echoed `urls`,
+ * `results[].url`, `failedUrls`, the failed segments of `mediaSegments`, and `uncertainBatches`, whose `error` may
+ * quote the cloud's answer. `batches` and `unsubmittedIndexes` name URLs by index only; in the layout of earlier
+ * versions (`batches[].urls`, `unsubmittedUrls`, state-layout.ts) the URLs they hold are found by {@link markSecretOutputs}.
+ */
+export const URL_OUTPUTS: readonly string[] = ["urls", "results", "failedUrls", "unsubmittedUrls", "uncertainBatches", "mediaSegments"];
 
 /** Outputs that can carry a header value: only the echoed `headers` input. */
 export const HEADER_OUTPUTS: readonly string[] = ["headers"];
@@ -68,13 +75,17 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const field = (k: string) => (v: unknown): unknown => (typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k] : undefined);
 
 /**
- * The URL strings the outputs carry (declared and submitted forms): `urls`, `unsubmittedUrls`, `failedUrls`,
- * `results[].url`, `batches[].urls`, `uncertainBatches[].urls`.
+ * The URL strings the outputs carry or name (declared and submitted forms): `urls` and the forms they are submitted
+ * in, `unsubmittedUrls`, `failedUrls`, `results[].url`, and `batches[].urls`, `uncertainBatches[].urls` of the layout
+ * of earlier versions.
  */
 function urlStrings(stored: Record<string, unknown>): string[] {
   const outs = unwrapSecretValues(stored) as Record<string, unknown>;
+  const declared = list(outs.urls).filter((u): u is string => typeof u === "string");
+  const domain = typeof outs.domain === "string" && outs.domain ? outs.domain : null;
+  const forms = typeof outs.cloud === "string" ? submittedForms(outs.cloud as CloudKind, declared, domain) : [];
   const found = [
-    ...list(outs.urls), ...list(outs.unsubmittedUrls), ...list(outs.failedUrls), ...list(outs.results).map(field("url")),
+    ...declared, ...forms, ...list(outs.unsubmittedUrls), ...list(outs.failedUrls), ...list(outs.results).map(field("url")),
     ...list(outs.batches).flatMap((b) => list(field("urls")(b))), ...list(outs.uncertainBatches).flatMap((b) => list(field("urls")(b))),
   ];
   return [...new Set(found.filter((u): u is string => typeof u === "string" && u.length > 0))];
@@ -93,10 +104,11 @@ export function markSecretOutputs(outs: Record<string, unknown>, secretInputs: r
   if (secretInputs.includes("urls")) {
     URL_OUTPUTS.forEach((k) => keys.add(k));
     const urls = urlStrings(outs);
+    const exact = new Set(urls);
     for (const [k, v] of Object.entries(outs)) {
       if (k === PROVIDER_KEY || keys.has(k)) continue;
       const text = strings(unwrapSecretValues(v));
-      if (text.some((s) => urls.some((u) => s.includes(u)))) keys.add(k);
+      if (text.some((s) => exact.has(s) || urls.some((u) => s.includes(u)))) keys.add(k);
     }
   }
   if (secretInputs.includes("headers")) HEADER_OUTPUTS.forEach((k) => keys.add(k));

@@ -36,10 +36,17 @@ export function scopeOf(spec: PrefetchSpec): string {
 /** Declared URL → what the API receives (validated by check already). */
 export function submitForms(cloud: CloudKind, inputs: AnyInputs): Map<string, string> {
   const domain = "domain" in inputs && inputs.domain ? inputs.domain : null;
-  const out = new Map<string, string>();
-  for (const url of inputs.urls) {
+  const forms = submittedForms(cloud, inputs.urls, domain);
+  return new Map(inputs.urls.map((url, i) => [url, forms[i]]));
+}
+
+/**
+ * What the API receives for each declared URL, in order (`domain`: the CDN/DCDN domain `/path` URLs are relative to).
+ * A URL that does not resolve is kept as declared (check refuses it before anything is sent).
+ */
+export function submittedForms(cloud: CloudKind, urls: readonly string[], domain: string | null): string[] {
+  return urls.map((url) => {
     const r = resolveUrl(cloud, url, domain);
-    out.set(url, r.ok ? r.url.submit : url);
-  }
-  return out;
+    return r.ok ? r.url.submit : url;
+  });
 }

@@ -5,12 +5,19 @@
  * The same outputs are returned on success and inside a partial failure: Pulumi's engine stores a partial failure's
  * properties as the resource's outputs (pkg/resource/deploy/step.go, CreateStep.Apply / UpdateStep.Apply use
  * `resp.Properties`), and refresh and destroy load the provider from them, so they always carry `__provider`.
+ *
+ * {@link buildOutputs} and {@link recordFromOutputs} are the only boundary between the internal {@link TaskRecord}
+ * (every URL spelled out) and what is stored: the stored outputs name URLs by their position in the echoed `urls`
+ * input and list per-URL results only where they say more than "succeeded" (state-layout.ts), so state grows with
+ * failures, not with URLs. Outputs written by earlier versions (every URL spelled out) are read as well.
  */
 import type { CloudKind } from "../model/cloud";
 import { isFailure } from "../model/status";
 import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
 import { INPUT_KEYS } from "./inputs";
 import { unwrapSecretValues } from "./secrets";
+import { submittedForms } from "./spec";
+import { decodeParts, encodeParts, type CompactParts, type LegacyParts, type RecordParts, type UrlTable } from "./state-layout";
 import { summarize, type Summary } from "./summary";
 
 /** What the provider knows about the cloud side of a resource. */
@@ -49,8 +56,8 @@ export interface MediaSegments {
 /** Most failed segments listed in the `mediaSegments` output. */
 export const MAX_SEGMENT_FAILURES = 20;
 
-/** The full output object (inputs echoed, plus these). */
-export type PrefetchOutputs = Record<string, unknown> & Summary & TaskRecord & {
+/** The full output object (inputs echoed, plus these; the URL-carrying parts in one of the layouts of state-layout.ts). */
+export type PrefetchOutputs = Record<string, unknown> & Summary & Omit<TaskRecord, keyof RecordParts> & (CompactParts | LegacyParts) & {
   cloud: CloudKind;
   taskIds: string[];
   failedUrls: string[];
@@ -69,33 +76,55 @@ export function holdsCloudWork(rec: TaskRecord): boolean {
 }
 
 /**
+ * The URL table of stored outputs or inputs: the declared `urls` and the forms they are submitted in (derived as the
+ * lifecycle derives them, spec.ts). Null without a list of strings.
+ */
+function urlTable(cloud: CloudKind, values: Record<string, unknown>): UrlTable | null {
+  const urls = unwrapSecretValues(values.urls);
+  if (!Array.isArray(urls) || !urls.every((u): u is string => typeof u === "string")) return null;
+  const domain = unwrapSecretValues(values.domain);
+  return { declared: urls, forms: submittedForms(cloud, urls, typeof domain === "string" && domain ? domain : null) };
+}
+
+/**
  * Rebuilds the outputs from inputs and a task record. `raw` is what the host passed (inputs or stored outputs): its
- * `__provider` is carried over, so the outputs are complete even when they travel inside a partial failure.
+ * `__provider` is carried over, so the outputs are complete even when they travel inside a partial failure. The
+ * record's URLs are stored as positions in the echoed `urls` (state-layout.ts).
  */
 export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec: TaskRecord): PrefetchOutputs {
   const summary = summarize(rec.results);
   const provider = typeof raw.__provider === "string" ? { __provider: raw.__provider } : {};
+  const inputs = pickInputs(raw);
+  const { batches, uncertainBatches, unsubmittedUrls, results, ...rest } = rec;
   return {
-    ...pickInputs(raw),
+    ...inputs,
     cloud,
     ...summary,
-    taskIds: [...new Set(rec.batches.flatMap((b) => b.taskIds))],
-    failedUrls: rec.results.filter((r) => isFailure(r.status)).map((r) => r.url),
-    ...rec,
+    taskIds: [...new Set(batches.flatMap((b) => b.taskIds))],
+    failedUrls: results.filter((r) => isFailure(r.status)).map((r) => r.url),
+    ...rest,
+    ...encodeParts(urlTable(cloud, inputs), { batches, uncertainBatches, unsubmittedUrls, results }),
     ...provider,
   };
 }
 
-/** Reads the task record back from stored outputs (tolerant: outputs may come from older provider versions). */
+/**
+ * Reads the task record back from stored outputs, of this version or an earlier one (tolerant: a missing field gets
+ * its neutral value). Throws when the outputs name URLs by index but the indexes do not fit the stored `urls`.
+ */
 export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
   const outs = unwrapSecretValues(stored) as Record<string, unknown>;
-  const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+  const cloud = outs.cloud as CloudKind;
+  let parts: RecordParts;
+  try {
+    parts = decodeParts(urlTable(cloud, outs), outs);
+  } catch (e) {
+    throw new Error(`the stored outputs of this ${String(cloud)} prefetch cannot be read: ${(e as Error).message}. ` +
+      "They were not written by this provider; replace the resource (`pulumi up --replace`) to prefetch again.");
+  }
   return {
-    batches: arr<SubmittedBatch>(outs.batches),
-    uncertainBatches: arr<UncertainBatch>(outs.uncertainBatches),
-    unsubmittedUrls: arr<string>(outs.unsubmittedUrls),
-    results: arr<UrlResult>(outs.results),
+    ...parts,
     submittedAt: str(outs.submittedAt),
     finishedAt: str(outs.finishedAt),
     verifiedAt: str(outs.verifiedAt),

@@ -14,6 +14,7 @@ import type { ConfigMap, Stack, UpdateSummary } from "@pulumi/pulumi/automation"
 import { startEmulator } from "../../emulator";
 import { emulatorStackConfig } from "../../harness/emulator-env";
 import { deployedResources, deploymentText, NO_CLI_REASON, pulumiCli, ROOT, withStack } from "./helpers";
+import { storedResults } from "../helpers/stored-record";
 
 const { linkSelf } = require("../../scripts/link-self") as { linkSelf: (root?: string) => string };
 
@@ -165,6 +166,7 @@ async function story(c: E2eCase, emu: Emulator): Promise<void> {
       assert.equal(now[0].outputs?.historyAvailable, false);
       assert.equal(now[0].outputs?.status, prev.outputs?.status);
       assert.deepEqual(now[0].outputs?.results, prev.outputs?.results);
+      assert.deepEqual(storedResults(now[0].outputs), storedResults(prev.outputs));
       const preview = await stack.preview();
       logs.push(preview.stdout, preview.stderr);
       const p = preview.changeSummary;

@@ -35,11 +35,12 @@
  * | ESA `siteId`, `instanceId` (plan quota read) | this file › "cloud-specific inputs and headers reach the vendor request" (`ListInstanceQuotas`); tests/program/programs.spec.ts › "alibaba-esa…" |
  * | ESA `siteName` | tests/unit/check.spec.ts › "rejects URLs outside the declared domain, zone or site" |
  * | **Outputs** | |
- * | every input echoed; `cloud`, `status`, `progress`, `taskIds`, `batches` (taskIds, urls, submittedAt), `results` (url, status, progress, reason, taskId), `failedUrls`, `urlCount`, `succeededCount`, `failedCount`, `pendingCount`, `unsubmittedUrls`, `submittedAt`, `finishedAt`, `verifiedAt`, `historyAvailable`, `adopted`; no output undefined; id `<cloud>:<scope>:<first task id>` | this file › "every documented output is present, typed and consistent; the id has the documented form" (all four clouds) |
+ * | every input echoed; `cloud`, `status`, `progress`, `taskIds`, `batches` (taskIds, urlIndexes, submittedAt), `results` (URLs not succeeded: index, url, status, progress, reason, taskId), `failedUrls`, `urlCount`, `succeededCount`, `failedCount`, `pendingCount`, `unsubmittedIndexes`, `submittedAt`, `finishedAt`, `verifiedAt`, `historyAvailable`, `adopted`; no output undefined; id `<cloud>:<scope>:<first task id>` | this file › "every documented output is present, typed and consistent; the id has the documented form" (all four clouds) |
  * | `status` values, `failedUrls`, `results[].reason` | tests/unit/lifecycle.spec.ts › "fails by default when a URL failed…", "counts submit-time rejections as failures"; tests/program/programs.spec.ts |
  * | `progress` 100 only when every URL is done | tests/host/staggered.spec.ts, tests/unit/staggered.spec.ts |
- * | `unsubmittedUrls` | tests/unit/lifecycle.spec.ts › "records accepted batches when a later batch is refused…" |
+ * | `unsubmittedIndexes` | tests/unit/lifecycle.spec.ts › "records accepted batches when a later batch is refused…" |
  * | `verifiedAt`, `historyAvailable` on refresh | tests/unit/lifecycle.spec.ts › "refresh keeps the last known state…"; tests/sequence/stories.spec.ts › "refresh after the cloud's history expired" |
+ * | outputs name URLs once, read back exactly; outputs of earlier versions read | tests/unit/state-layout.spec.ts; this file › "ESA refresh: an aged-out batch…" (state in the earlier layout through the host) |
  * | ESA: an aged-out batch next to a live one (only batch age decides "gone") | this file › "ESA refresh: an aged-out batch keeps its last known results and is not queried; the live batch keeps being refreshed" |
  * | `historyAvailable`, `adopted` on the resource class | program › "the resource class exposes historyAvailable and adopted" |
  * | **Configuration** | |
@@ -76,6 +77,7 @@ import type { Connection, PrefetchAdapter } from "../../provider/adapters/types"
 import type { CloudKind } from "../../provider/model/cloud";
 import { PrefetchProvider } from "../../provider/resources/provider";
 import { shimFor } from "../../sdk/shim";
+import { storedRecord, storedResults } from "../helpers/stored-record";
 
 const PROGRAM_DIR = path.resolve(__dirname, "..", "..", "examples", "quickstart");
 const URN = (name: string) => `urn:pulumi:dev::proj::pulumi-nodejs:dynamic/cdn-prefetch:X::${name}`;
@@ -243,21 +245,27 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
         assert.equal(o.progress, 100);
         assert.deepEqual([o.urlCount, o.succeededCount, o.failedCount, o.pendingCount], [2, 1, 1, 0]);
         assert.deepEqual(o.failedUrls, [urls[1]]);
-        assert.deepEqual(o.unsubmittedUrls, []);
+        assert.equal(o.unsubmittedIndexes, "");
+        const rec = storedRecord(o);
+        assert.deepEqual(rec.unsubmittedUrls, []);
         assert.equal(o.historyAvailable, true);
         assert.equal(o.adopted, false);
         for (const k of ["submittedAt", "finishedAt", "verifiedAt"]) assert.ok(typeof o[k] === "string" && Number.isFinite(Date.parse(o[k] as string)), `${k} is an ISO time`);
         const taskIds = o.taskIds as string[];
         assert.ok(Array.isArray(taskIds) && taskIds.length >= 1 && taskIds.every((t) => typeof t === "string" && t !== ""));
-        const batches = o.batches as { taskIds: string[]; urls: string[]; submittedAt: string }[];
+        const batches = o.batches as { taskIds: string[]; urlIndexes: string; submittedAt: string }[];
         assert.equal(batches.length, 1);
         assert.deepEqual(batches[0].taskIds, taskIds);
-        assert.equal(batches[0].urls.length, 2);
+        assert.equal(batches[0].urlIndexes, "0-1");
+        assert.equal(rec.batches[0].urls.length, 2);
         assert.equal(batches[0].submittedAt, o.submittedAt);
-        const results = o.results as { url: string; status: string; progress: number; reason: string | null; taskId: string | null }[];
+        const listed = o.results as { index: number; url: string; status: string; progress: number; reason: string | null; taskId: string | null }[];
+        assert.deepEqual(listed.map((r) => [r.index, r.url, r.status]), [[1, urls[1], "failed"]], "results lists the URLs that did not succeed");
+        const results = rec.results;
         assert.deepEqual(results.map((r) => [r.url, r.status, r.progress]), [[urls[0], "succeeded", 100], [urls[1], "failed", 100]]);
         assert.equal(results[0].reason, null);
         assert.ok(typeof results[1].reason === "string" && results[1].reason !== "", "a failed URL carries the vendor's reason");
+        assert.equal(listed[0].reason, results[1].reason);
         assert.ok(results.every((r) => typeof r.taskId === "string" && taskIds.includes(r.taskId)), "each result names its task");
         assert.equal(id, `${cloud}:${CLOUDS[cloud].scopeId}:${taskIds[0]}`);
         const undefinedPaths: string[] = [];
@@ -447,7 +455,8 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
       assert.equal((await emu.control.stats()).submits.teo, 0, "nothing was submitted");
       const { properties } = await (await create(host, "edgeone", { urls, batching: true }, "batched")).created;
       assert.equal(properties.status, "succeeded");
-      assert.deepEqual((properties.batches as { urls: string[] }[]).map((b) => b.urls.length), [50, 30]);
+      assert.deepEqual((properties.batches as { urlIndexes: string }[]).map((b) => b.urlIndexes), ["0-49", "50-79"]);
+      assert.deepEqual(storedRecord(properties).batches.map((b) => b.urls.length), [50, 30]);
       assert.equal((await emu.control.stats()).submits.teo, 2);
     });
   });
@@ -506,13 +515,16 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
       // its stored result would change.
       await (await create(host, cloud, { urls: [old], wait: false }, "other")).created;
       const fresh = await (await create(host, cloud, { urls: [live], wait: false }, "mixed")).created;
-      const liveBatch = (fresh.properties.batches as { taskIds: string[]; urls: string[]; submittedAt: string }[])[0];
+      const freshRecord = storedRecord(fresh.properties);
+      const liveBatch = freshRecord.batches[0];
       const agedAt = new Date(Date.parse(liveBatch.submittedAt) - 4 * DAY_MS).toISOString();
       const oldResult = { url: old, status: "succeeded", progress: 100, reason: null, taskId: "esa-aged-1" };
+      // Stored in the layout of earlier versions (every list spelled out), which this version reads as well.
+      const { unsubmittedIndexes: _, ...freshOutputs } = fresh.properties;
       const stored: Props = {
-        ...fresh.properties, urls: [old, live], urlCount: 2, taskIds: ["esa-aged-1", ...liveBatch.taskIds],
-        batches: [{ taskIds: ["esa-aged-1"], urls: [old], submittedAt: agedAt }, liveBatch],
-        results: [oldResult, ...(fresh.properties.results as unknown[])], submittedAt: agedAt, finishedAt: null, verifiedAt: agedAt,
+        ...freshOutputs, urls: [old, live], urlCount: 2, taskIds: ["esa-aged-1", ...liveBatch.taskIds],
+        batches: [{ taskIds: ["esa-aged-1"], urls: [old], submittedAt: agedAt }, liveBatch], unsubmittedUrls: [], uncertainBatches: [],
+        results: [oldResult, ...freshRecord.results], submittedAt: agedAt, finishedAt: null, verifiedAt: agedAt,
       };
       const inputs = { ...stored };
       const queries = () => wires.filter((w) => w.action === "DescribePreloadTasks");
@@ -524,7 +536,7 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
       const windowStart = (w: Wire) => Date.parse(/StartTime=([^&\n]+)/.exec(w.params)?.[1] ?? "");
       const liveAt = Date.parse(liveBatch.submittedAt);
       assert.ok(queries().slice(before).every((w) => windowStart(w) >= liveAt - 3_600_000), "the query window is the live batch's, not the aged-out one's");
-      const r1 = first.properties.results as { url: string; status: string }[];
+      const r1 = storedResults(first.properties);
       assert.deepEqual(r1[0], oldResult, "the aged-out batch keeps its last known result");
       assert.equal(r1[1].status, "running");
 
@@ -532,7 +544,7 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
       const mid = queries().length;
       const second = await host.read(URN("mixed"), fresh.id, first.properties, inputs);
       assert.ok(queries().length > mid, "the live batch is still queried on the next refresh");
-      const r2 = second.properties.results as { url: string; status: string }[];
+      const r2 = storedResults(second.properties);
       assert.deepEqual(r2[0], oldResult, "still the last known result");
       assert.equal(r2[1].status, "succeeded", "the live batch's URL is refreshed to its final state");
       assert.equal(second.properties.status, "succeeded");

@@ -10,6 +10,7 @@ import { emulatorStackConfig } from "../../harness/emulator-env";
 import { startHost, type Host } from "../../harness/host";
 import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
+import { storedResults } from "../helpers/stored-record";
 import type { CloudKind } from "../../provider/model/cloud";
 
 const PROGRAM_DIR = path.resolve(__dirname, "..", "..", "examples", "quickstart");
@@ -96,6 +97,7 @@ for (const c of CASES) {
       assert.equal(read.id, created.id);
       assert.equal(read.properties.status, "succeeded");
       assert.deepEqual(read.properties.results, outs.results);
+      assert.deepEqual(storedResults(read.properties), storedResults(outs));
 
       const same = await host.diff(urn, created.id, outs, checked.inputs);
       assert.equal(same.changes, 1, "DIFF_NONE");

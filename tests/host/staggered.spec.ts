@@ -16,6 +16,7 @@ import { startHost, type Host } from "../../harness/host";
 import { serializeProvider } from "../../harness/serialize";
 import type { CloudKind } from "../../provider/model/cloud";
 import { shimFor } from "../../sdk/shim";
+import { storedResults } from "../helpers/stored-record";
 
 const PROGRAM_DIR = path.resolve(__dirname, "..", "..", "examples", "quickstart");
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
@@ -140,7 +141,7 @@ for (const c of CASES) {
       assert.equal(outs.progress, 100);
       assert.equal(outs.pendingCount, 0);
       assert.equal(outs.succeededCount, 3);
-      assert.deepEqual((outs.results as { url: string; status: string }[]).map((r) => [r.url, r.status]), urls.map((u) => [u, "succeeded"]));
+      assert.deepEqual(storedResults(outs).map((r) => [r.url, r.status]), urls.map((u) => [u, "succeeded"]));
       assert.equal((await emu.control.stats()).submits[c.product], 1, "one submit");
     });
   });

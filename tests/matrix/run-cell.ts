@@ -12,6 +12,7 @@ import { EngineModel, stripSecrets, type Registration } from "../../harness/engi
 import type { Host } from "../../harness/host";
 import type { RunningEmulator } from "../../emulator";
 import type { Cell, CloudUnderTest } from "./cells";
+import { storedRecord, storedResults } from "../helpers/stored-record";
 
 /** What a cloud's cells share. */
 export interface CellEnv {
@@ -149,19 +150,17 @@ async function outageOver(env: CellEnv): Promise<void> {
 async function lostTasks(env: CellEnv, tag: string, since: number, outs: Outputs | null): Promise<string[]> {
   const tasks = (await env.emu.control.tasks()).filter((t) => t.product === env.cloud.product && t.url.includes(`/${tag}/`) && t.createdAt >= since);
   if (!outs) return tasks.length ? [`${tasks.length} accepted tasks but nothing in state (lost): ${tasks.map((t) => t.taskId).join(",")}`] : [];
-  const batches = (outs.batches as { taskIds: string[]; urls: string[] }[]) ?? [];
-  const ids = new Set(batches.flatMap((b) => b.taskIds));
+  const rec = storedRecord(outs);
+  const ids = new Set(rec.batches.flatMap((b) => b.taskIds));
   // A cloud may list a task under an id of its own (ESA `esa.listTaskIds=perUrlId`): a batch recording its URL holds it.
-  const recorded = new Set([...batches.flatMap((b) => b.urls), ...((outs.uncertainBatches as { urls: string[] }[]) ?? []).flatMap((u) => u.urls)]
-    .map((u) => u.toLowerCase()));
+  const recorded = new Set([...rec.batches.flatMap((b) => b.urls), ...rec.uncertainBatches.flatMap((u) => u.urls)].map((u) => u.toLowerCase()));
   const lost = tasks.filter((t) => !ids.has(t.taskId) && !recorded.has(t.url.toLowerCase()));
   return lost.length ? [`accepted tasks missing from state: ${lost.map((t) => `${t.taskId} ${t.url}`).join(", ")}`] : [];
 }
 
 /** "Success" only with every URL terminal. */
 function earlySuccess(outs: Outputs, when: string): string[] {
-  const results = (outs.results as { url: string; status: string }[]) ?? [];
-  const open = results.filter((r) => !TERMINAL.has(r.status));
+  const open = storedResults(outs).filter((r) => !TERMINAL.has(r.status));
   if (outs.status === "succeeded" && open.length > 0) return [`${when}: status succeeded with ${open.length} URLs not terminal`];
   if (outs.status !== "running" && open.length > 0) return [`${when}: status ${String(outs.status)} with URLs not terminal`];
   return [];

@@ -9,6 +9,7 @@ import { EngineModel } from "../../harness/engine";
 import { startHost, type Host } from "../../harness/host";
 import { emulatorEnv } from "../../harness/emulator-env";
 import { runProgram, type OtherResourceMock } from "../../harness/program";
+import { storedResults } from "../helpers/stored-record";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 type Emu = Awaited<ReturnType<typeof startEmulator>>;
@@ -55,7 +56,7 @@ describe("example programs under setMocks, provider run by Pulumi's host against
     assert.equal(outputs.progress, 100);
     assert.equal((await emu.control.stats()).submits.cdn, 1);
     const [s] = [...engine.state.values()];
-    assert.deepEqual((s.outputs.results as { url: string }[]).map((r) => r.url), ["/installer.exe", "/installer.dmg", "/checksums.txt"]);
+    assert.deepEqual(storedResults(s.outputs).map((r) => [r.url, r.status]), [["/installer.exe", "succeeded"], ["/installer.dmg", "succeeded"], ["/checksums.txt", "succeeded"]]);
   });
 
   it("alibaba-cdn: with createDomain false no alicloud resource is declared", async () => {

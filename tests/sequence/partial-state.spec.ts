@@ -21,6 +21,7 @@ import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
 import type { CloudKind } from "../../provider/model/cloud";
 import type { Fault } from "../../emulator/core/types";
+import { storedRecord } from "../helpers/stored-record";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PROGRAM_DIR = path.join(ROOT, "examples", "quickstart");
@@ -173,7 +174,7 @@ for (const c of CASES) {
         const accepted = await stats();
         const unsubmitted = declared - accepted.urls;
         assert.equal(unsubmitted > 0, s.leavesUnsubmitted, `${accepted.urls} of ${declared} URLs accepted by the failed up`);
-        assert.equal(((engine.state.values().next().value?.outputs.unsubmittedUrls ?? []) as unknown[]).length, unsubmitted,
+        assert.equal(storedRecord(engine.state.values().next().value?.outputs).unsubmittedUrls.length, unsubmitted,
           "the outputs record the URLs never accepted");
         await refresh(engine);
         await s.beforeResume?.();

@@ -7,6 +7,7 @@ import { PrefetchProvider } from "../../provider/resources/provider";
 import { diffInputs } from "../../provider/resources/diff";
 import { cloudError, FakeCloud, instantClock } from "../helpers/fake-cloud";
 import { CloudError } from "../../provider/model/errors";
+import { storedRecord } from "../helpers/stored-record";
 
 const ENV = { TENCENTCLOUD_SECRET_ID: "AKIDtest", TENCENTCLOUD_SECRET_KEY: "secret-key-value" };
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://www.example.com/a${i}.js`);
@@ -120,9 +121,10 @@ describe("contract: never twice", () => {
     const inputs = { zoneId: "zone-abc", urls: urls(2), __provider: PROVIDER_TEXT };
     const e = await rejection(provider.create(inputs));
     assert.equal(e.id, "edgeone:zone-abc:unconfirmed");
-    const uncertain = e.properties?.uncertainBatches as { urls: string[]; error: string }[];
+    const uncertain = e.properties?.uncertainBatches as { urlIndexes: string; error: string }[];
     assert.equal(uncertain.length, 1);
-    assert.deepEqual(uncertain[0].urls, urls(2));
+    assert.equal(uncertain[0].urlIndexes, "0-1");
+    assert.deepEqual(storedRecord(e.properties).uncertainBatches.map((u) => u.urls), [urls(2)]);
     assert.match(uncertain[0].error, /InternalError/);
     assert.equal(cloud.submits, 1);
     assert.equal(diffInputs(e.properties!, inputs).changes, true);
@@ -189,6 +191,11 @@ describe("contract: never done early", () => {
     assert.equal(diffInputs(outs, { zoneId: "zone-abc", urls: urls(1), allowedFailures: 1 }).changes, true, "policy changed: update anyway");
     const ok = { ...outs, results: [{ ...outs.results[0], status: "succeeded" }] };
     assert.equal(diffInputs(ok, { zoneId: "zone-abc", urls: urls(1) }).changes, false);
+    // The same facts in the layout this version writes (URLs by index, only results that did not succeed).
+    const compact = { zoneId: "zone-abc", urls: urls(1), cloud: "edgeone", results: [{ index: 0, ...outs.results[0] }],
+      batches: [{ taskIds: ["t"], urlIndexes: "0", submittedAt: "2026-11-23T00:00:00.000Z" }], unsubmittedIndexes: "", uncertainBatches: [] };
+    assert.equal(diffInputs(compact, { zoneId: "zone-abc", urls: urls(1) }).changes, true);
+    assert.equal(diffInputs({ ...compact, results: [] }, { zoneId: "zone-abc", urls: urls(1) }).changes, false);
   });
 });
 

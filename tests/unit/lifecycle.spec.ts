@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { PrefetchProvider } from "../../provider/resources/provider";
 import { cloudError, FakeCloud, instantClock } from "../helpers/fake-cloud";
+import { storedRecord, storedResults } from "../helpers/stored-record";
 
 const ENV = { TENCENTCLOUD_SECRET_ID: "AKIDtest", TENCENTCLOUD_SECRET_KEY: "secret-key-value" };
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://www.example.com/a${i}.js`);
@@ -122,11 +123,13 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     const inputs = { zoneId: "zone-abc", urls: urls(4) };
     const e = await rejection(provider.create(inputs));
     assert.match(e.message, /LimitExceeded\.DailyQuota.*tasks task-1; 2 URLs are not submitted yet/s);
-    assert.deepEqual(e.properties?.unsubmittedUrls, urls(4).slice(2));
+    assert.equal(e.properties?.unsubmittedIndexes, "2-3");
+    assert.deepEqual(storedRecord(e.properties).unsubmittedUrls, urls(4).slice(2));
     assert.deepEqual(e.properties?.taskIds, ["task-1"]);
     const { outs } = await provider.update(e.id!, e.properties!, inputs);
     assert.deepEqual(outs.taskIds, ["task-1", "task-2"]);
-    assert.deepEqual(outs.unsubmittedUrls, []);
+    assert.equal(outs.unsubmittedIndexes, "");
+    assert.deepEqual(storedRecord(outs).unsubmittedUrls, []);
     assert.equal(outs.status, "succeeded");
   });
 
@@ -167,6 +170,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.equal(r.props.status, "succeeded");
     assert.equal(r.props.verifiedAt, outs.verifiedAt);
     assert.deepEqual(r.props.results, outs.results);
+    assert.deepEqual(storedResults(r.props), storedResults(outs));
     cloud.log.length = 0;
     const again = await provider.read(id, r.props);
     assert.deepEqual(cloud.log, [], "no more queries once history is known to be gone");
@@ -217,6 +221,7 @@ describe("provider lifecycle: an empty answer is not proof that a task is gone",
     assert.equal(r.props.historyAvailable, true);
     assert.equal(r.props.status, "succeeded");
     assert.deepEqual(r.props.results, outs.results);
+    assert.deepEqual(storedResults(r.props), storedResults(outs));
   });
 
   it("empty answers in the middle of a wait do not end it: success only when every URL is terminal", async () => {

@@ -14,19 +14,32 @@ import { secretInputNames } from "../../sdk/base";
 const ROOT = path.resolve(__dirname, "..", "..");
 const env = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
 
-/** Outputs as provider/resources/state.ts builds them, for a list with a relative URL (submitted in absolute form). */
+/**
+ * Outputs as provider/resources/state.ts builds them, for a list with a domain-relative URL (submitted as
+ * `cdn.example.com/p/b.css`): URLs named by index, only the failed URL in `results`.
+ */
 function outputs(): Record<string, unknown> {
   return {
-    urls: ["https://cdn.example.com/p/a.js", "/p/b.css"], headers: { "X-Token": "tok-123" }, cloud: "alibaba-cdn",
-    status: "failed", progress: 100, urlCount: 2, succeededCount: 1, failedCount: 1, pendingCount: 0, taskIds: ["t1"],
-    batches: [{ taskIds: ["t1"], urls: ["https://cdn.example.com/p/a.js", "https://cdn.example.com/p/b.css"], submittedAt: "2026-01-01T00:00:00Z" }],
-    uncertainBatches: [], unsubmittedUrls: [], failedUrls: ["/p/b.css"],
+    urls: ["https://cdn.example.com/p/a.js", "/p/b.css"], domain: "cdn.example.com", headers: { "X-Token": "tok-123" },
+    cloud: "alibaba-cdn", status: "failed", progress: 100, urlCount: 2, succeededCount: 1, failedCount: 1, pendingCount: 0,
+    taskIds: ["t1"], batches: [{ taskIds: ["t1"], urlIndexes: "0-1", submittedAt: "2026-01-01T00:00:00Z" }],
+    uncertainBatches: [], unsubmittedIndexes: "", failedUrls: ["/p/b.css"],
+    results: [{ index: 1, url: "/p/b.css", status: "failed", progress: 100, reason: "origin 404", taskId: "t1" }],
+    submittedAt: "2026-01-01T00:00:00Z", finishedAt: null, verifiedAt: null, historyAvailable: true, adopted: false, mediaSegments: null,
+    progressLabel: "warm", __provider: "exports.handler = () => p",
+  };
+}
+
+/** The same outputs in the layout of earlier versions: every list spelled out, submitted forms included. */
+function legacyOutputs(): Record<string, unknown> {
+  const { unsubmittedIndexes: _, ...rest } = outputs();
+  return {
+    ...rest, unsubmittedUrls: [],
+    batches: [{ taskIds: ["t1"], urls: ["https://cdn.example.com/p/a.js", "cdn.example.com/p/b.css"], submittedAt: "2026-01-01T00:00:00Z" }],
     results: [
       { url: "https://cdn.example.com/p/a.js", status: "succeeded", progress: 100, reason: null, taskId: "t1" },
       { url: "/p/b.css", status: "failed", progress: 100, reason: "origin 404", taskId: "t1" },
     ],
-    submittedAt: "2026-01-01T00:00:00Z", finishedAt: null, verifiedAt: null, historyAvailable: true, adopted: false, mediaSegments: null,
-    progressLabel: "warm", __provider: "exports.handler = () => p",
   };
 }
 
@@ -34,10 +47,22 @@ describe("secrets: markSecretOutputs", () => {
   it("wraps every output that carries a URL when urls is secret, and nothing else", () => {
     const outs = outputs();
     const marked = markSecretOutputs(outs, ["urls"]);
-    for (const k of URL_OUTPUTS) assert.deepEqual(marked[k], env(outs[k]), k);
-    for (const k of ["cloud", "status", "progress", "taskIds", "headers", "progressLabel", "__provider", "submittedAt"]) {
+    for (const k of URL_OUTPUTS.filter((x) => x in outs)) assert.deepEqual(marked[k], env(outs[k]), k);
+    for (const k of ["cloud", "status", "progress", "taskIds", "headers", "progressLabel", "__provider", "submittedAt", "batches", "unsubmittedIndexes"]) {
       assert.deepEqual(marked[k], outs[k], k);
     }
+  });
+
+  it("in the layout of earlier versions, also wraps the lists that spell URLs out (batches, unsubmittedUrls)", () => {
+    const outs = legacyOutputs();
+    const marked = markSecretOutputs(outs, ["urls"]);
+    for (const k of [...URL_OUTPUTS.filter((x) => x in outs), "batches"]) assert.deepEqual(marked[k], env(outs[k]), k);
+    for (const k of ["cloud", "status", "taskIds", "submittedAt"]) assert.deepEqual(marked[k], outs[k], k);
+  });
+
+  it("wraps an unlisted output that holds a URL in the form it was submitted in (derived from urls and domain)", () => {
+    const outs = { ...outputs(), urls: ["https://cdn.example.com/p/中.js", "/p/b.css"], note: "queued: https://cdn.example.com/p/%E4%B8%AD.js" };
+    assert.ok(isSecretValue(markSecretOutputs(outs, ["urls"]).note));
   });
 
   it("wraps an unlisted output that holds one of the URLs (a future output cannot leak)", () => {

@@ -13,6 +13,7 @@ import type { UrlStatus } from "../../provider/model/status";
 import type { FoundTask, QueryResult, SubmitResult, SubmittedBatch, UrlObservation } from "../../provider/model/task";
 import { PrefetchProvider } from "../../provider/resources/provider";
 import { flushAsync, ManualClock } from "../helpers/manual-clock";
+import { storedResults } from "../helpers/stored-record";
 
 const ENV = {
   TENCENTCLOUD_SECRET_ID: "AKIDtest", TENCENTCLOUD_SECRET_KEY: "secret-key-value",
@@ -140,7 +141,7 @@ describe("staggered completions: create waits for the last URL (unit, own fake c
     assert.equal(outs.status, "succeeded");
     assert.equal(outs.progress, 100);
     assert.equal(outs.pendingCount, 0);
-    assert.deepEqual((outs.results as { url: string; status: string }[]).map((r) => [r.url, r.status]), URLS.map((u) => [u, "succeeded"]));
+    assert.deepEqual(storedResults(outs).map((r) => [r.url, r.status]), URLS.map((u) => [u, "succeeded"]));
     assert.equal(typeof outs.finishedAt, "string");
     assert.ok(Date.parse(outs.finishedAt as string) - clock.start >= 20_000, `finishedAt ${outs.finishedAt} is after the last URL finished`);
     assert.equal(fake.submits, 1);
@@ -160,7 +161,7 @@ describe("staggered completions: create waits for the last URL (unit, own fake c
     assert.equal(outs.status, "partiallyFailed");
     assert.equal(outs.pendingCount, 0);
     assert.deepEqual(outs.failedUrls, [URLS[0]]);
-    assert.deepEqual((outs.results as { status: string }[]).map((r) => r.status), ["failed", "succeeded", "succeeded"]);
+    assert.deepEqual(storedResults(outs).map((r) => r.status), ["failed", "succeeded", "succeeded"]);
   });
 
   it("an update resuming a recorded task also waits for the last URL", async () => {

@@ -1,0 +1,219 @@
+/**
+ * How the URL-carrying parts of a task record (batches, uncertain batches, unsubmitted URLs, per-URL results) are laid
+ * out in the stored outputs, so that state grows with failures, not with URLs:
+ * - **compact** (written by this version): every URL is named by its position in the echoed `urls` input —
+ *   `batches[].urlIndexes`, `uncertainBatches[].urlIndexes`, `unsubmittedIndexes` are index lists
+ *   (`"0-99,150-199"`, index-ranges.ts); the submitted forms are derived again from the declared URLs. `results` lists
+ *   only the URLs whose result is not implied, with their `index`: a URL left out `succeeded` with progress 100, no
+ *   reason, and its batch's task id (the batch's only id, or the id at its position when the batch has one per URL).
+ * - **legacy** (written by earlier versions): every list spelled out — `batches[].urls`, `uncertainBatches[].urls`,
+ *   `unsubmittedUrls`, and `results` for every URL.
+ * Reading accepts both. Writing uses the compact layout whenever it reads back exactly the record it was made from
+ * (checked on every write), else the legacy one: e.g. a record read from an earlier version's state that holds a URL
+ * in a submitted form this version would not produce. Nothing is ever stored lossily.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { UrlStatus } from "../model/status";
+import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
+import { formatIndexes, parseIndexes } from "./index-ranges";
+
+/** The parts of a task record that name URLs. */
+export interface RecordParts {
+  batches: SubmittedBatch[];
+  uncertainBatches: UncertainBatch[];
+  unsubmittedUrls: string[];
+  results: UrlResult[];
+}
+
+/** The URLs indexes point into: the declared URLs and, at the same positions, the forms they are submitted in. */
+export interface UrlTable {
+  declared: readonly string[];
+  forms: readonly string[];
+}
+
+/** A result that is not implied, in the compact layout. */
+export interface CompactResult extends UrlResult {
+  /** Position of the URL in `urls`. */
+  index: number;
+}
+
+/** An accepted submit in the compact layout. */
+export interface CompactBatch {
+  taskIds: string[];
+  urlIndexes: string;
+  submittedAt: string;
+  windowStart?: string;
+}
+
+/** A submit of unknown outcome in the compact layout. */
+export interface CompactUncertainBatch {
+  urlIndexes: string;
+  attemptedAt: string;
+  requestId: string | null;
+  error: string;
+}
+
+/** The compact layout's outputs. */
+export interface CompactParts {
+  batches: CompactBatch[];
+  uncertainBatches: CompactUncertainBatch[];
+  unsubmittedIndexes: string;
+  results: CompactResult[];
+}
+
+/** The legacy layout's outputs (the record's parts as they are). */
+export type LegacyParts = RecordParts;
+
+/** True when stored outputs use the compact layout (only it has `unsubmittedIndexes`). */
+export function isCompact(outs: Record<string, unknown>): boolean {
+  return typeof outs.unsubmittedIndexes === "string";
+}
+
+/** The outputs for a record's parts: compact when that reads back exactly (and `table` is known), else legacy. */
+export function encodeParts(table: UrlTable | null, parts: RecordParts): CompactParts | LegacyParts {
+  const compact = table ? encodeCompact(table, parts) : null;
+  if (compact && isDeepStrictEqual(decodeCompact(table!, compact as unknown as Record<string, unknown>), decodeLegacy(parts as unknown as Record<string, unknown>))) {
+    return compact;
+  }
+  return { batches: parts.batches, uncertainBatches: parts.uncertainBatches, unsubmittedUrls: parts.unsubmittedUrls, results: parts.results };
+}
+
+/** Reads a record's parts from stored outputs of either layout (`table` is needed for the compact one). */
+export function decodeParts(table: UrlTable | null, outs: Record<string, unknown>): RecordParts {
+  if (!isCompact(outs)) return decodeLegacy(outs);
+  if (!table) throw new Error("the stored outputs name URLs by index but hold no `urls` list");
+  return decodeCompact(table, outs);
+}
+
+/** Each text's positions in `values`, ascending. */
+function positions(values: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  values.forEach((u, i) => {
+    const at = out.get(u);
+    if (at) at.push(i);
+    else out.set(u, [i]);
+  });
+  return out;
+}
+
+/** Hands out indexes of `table`, each once, by declared URL or by submitted form (repeated URLs get the next one). */
+function indexTaker(table: UrlTable): (url: string, by: "declared" | "form") => number | null {
+  const queues = { declared: positions(table.declared), form: positions(table.forms) };
+  const used = new Set<number>();
+  return (url, by) => {
+    const queue = queues[by].get(url) ?? [];
+    while (queue.length > 0 && used.has(queue[0])) queue.shift();
+    const i = queue.shift();
+    if (i === undefined) return null;
+    used.add(i);
+    return i;
+  };
+}
+
+/** The compact layout, or null when some URL is not in the table or the results do not follow `urls`. */
+function encodeCompact(table: UrlTable, parts: RecordParts): CompactParts | null {
+  const aligned = parts.results.length === table.declared.length && parts.results.every((r, i) => r.url === table.declared[i]);
+  if (!aligned) return null;
+  const take = indexTaker(table);
+  const all = (urls: readonly string[], by: "declared" | "form") => {
+    const out = urls.map((u) => take(u, by));
+    return out.every((i): i is number => i !== null) ? (out as number[]) : null;
+  };
+  const batchIndexes = parts.batches.map((b) => all(b.urls, "form"));
+  const uncertainIndexes = parts.uncertainBatches.map((u) => all(u.urls, "form"));
+  const unsubmitted = all(parts.unsubmittedUrls, "declared");
+  if (unsubmitted === null || batchIndexes.includes(null) || uncertainIndexes.includes(null)) return null;
+  const implied = impliedTaskIds(table.declared.length, parts.batches.map((b, k) => ({ taskIds: b.taskIds, indexes: batchIndexes[k]! })));
+  return {
+    batches: parts.batches.map((b, k) => ({
+      taskIds: b.taskIds, urlIndexes: formatIndexes(batchIndexes[k]!), submittedAt: b.submittedAt,
+      ...(b.windowStart !== undefined ? { windowStart: b.windowStart } : {}),
+    })),
+    uncertainBatches: parts.uncertainBatches.map((u, k) => ({
+      urlIndexes: formatIndexes(uncertainIndexes[k]!), attemptedAt: u.attemptedAt, requestId: u.requestId, error: u.error,
+    })),
+    unsubmittedIndexes: formatIndexes(unsubmitted),
+    results: parts.results.flatMap((r, index) => (isImplied(r, implied[index]) ? [] : [{
+      index, url: r.url, status: r.status, progress: r.progress, reason: r.reason, taskId: r.taskId,
+    }])),
+  };
+}
+
+/**
+ * The task id a URL's result is assumed to carry when `results` leaves it out: the id of the first batch holding the
+ * URL when that batch has one id, or the id at the URL's position when it has one id per URL; else null.
+ */
+function impliedTaskIds(count: number, batches: { taskIds: string[]; indexes: number[] }[]): (string | null)[] {
+  const out: (string | null)[] = new Array(count).fill(null);
+  const seen = new Set<number>();
+  for (const b of batches) {
+    b.indexes.forEach((i, position) => {
+      if (seen.has(i)) return;
+      seen.add(i);
+      if (b.taskIds.length === 1) out[i] = b.taskIds[0];
+      else if (b.taskIds.length === b.indexes.length) out[i] = b.taskIds[position];
+    });
+  }
+  return out;
+}
+
+/** True when `results` may leave the result out: it says what a left-out URL is read back as. */
+function isImplied(r: UrlResult, taskId: string | null): boolean {
+  return r.status === "succeeded" && r.progress === 100 && r.reason === null && r.taskId === taskId;
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const object = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const text = (v: unknown): string => (typeof v === "string" ? v : "");
+const textOrNull = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const texts = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === "string");
+const windowStartOf = (b: Record<string, unknown>) => (typeof b.windowStart === "string" ? { windowStart: b.windowStart } : {});
+
+/** One result as stored (either layout), with the URL given. */
+function resultOf(url: string, r: Record<string, unknown>): UrlResult {
+  return {
+    url, status: text(r.status) as UrlStatus, progress: typeof r.progress === "number" ? r.progress : 0,
+    reason: textOrNull(r.reason), taskId: textOrNull(r.taskId),
+  };
+}
+
+/** Reads the legacy layout (every list spelled out). */
+function decodeLegacy(outs: Record<string, unknown>): RecordParts {
+  return {
+    batches: list(outs.batches).map(object).map((b) => ({
+      taskIds: texts(b.taskIds), urls: texts(b.urls), submittedAt: text(b.submittedAt), ...windowStartOf(b),
+    })),
+    uncertainBatches: list(outs.uncertainBatches).map(object).map((u) => ({
+      urls: texts(u.urls), attemptedAt: text(u.attemptedAt), requestId: textOrNull(u.requestId), error: text(u.error),
+    })),
+    unsubmittedUrls: texts(outs.unsubmittedUrls),
+    results: list(outs.results).map(object).map((r) => resultOf(text(r.url), r)),
+  };
+}
+
+/** Reads the compact layout against the URL table. */
+function decodeCompact(table: UrlTable, outs: Record<string, unknown>): RecordParts {
+  const n = table.declared.length;
+  const indexes = (v: unknown) => parseIndexes(text(v), n);
+  const stored = list(outs.batches).map(object);
+  const batchIndexes = stored.map((b) => indexes(b.urlIndexes));
+  const batches = stored.map((b, k) => ({
+    taskIds: texts(b.taskIds), urls: batchIndexes[k].map((i) => table.forms[i]), submittedAt: text(b.submittedAt), ...windowStartOf(b),
+  }));
+  const implied = impliedTaskIds(n, batches.map((b, k) => ({ taskIds: b.taskIds, indexes: batchIndexes[k] })));
+  const results: UrlResult[] = table.declared.map((url, i) => ({ url, status: "succeeded", progress: 100, reason: null, taskId: implied[i] }));
+  for (const r of list(outs.results).map(object)) {
+    const i = r.index;
+    if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= n) throw new Error(`a stored result names URL index ${String(i)}, not one of the ${n} URLs`);
+    results[i] = resultOf(table.declared[i], r);
+  }
+  return {
+    batches,
+    uncertainBatches: list(outs.uncertainBatches).map(object).map((u) => ({
+      urls: indexes(u.urlIndexes).map((i) => table.forms[i]), attemptedAt: text(u.attemptedAt), requestId: textOrNull(u.requestId),
+      error: text(u.error),
+    })),
+    unsubmittedUrls: indexes(outs.unsubmittedIndexes).map((i) => table.declared[i]),
+    results,
+  };
+}
