@@ -1,21 +1,28 @@
 /**
  * The emulator's HTTP server: parses each request, serves the control plane, and hands vendor requests to the first
- * product module that accepts them. It also carries out transport faults: it destroys sockets unanswered and, during a
- * `down` outage, closes its listening socket (new connections get a real ECONNREFUSED) and listens again on the same
- * port when the outage ends.
+ * product module that accepts them. The same port also answers TLS (sts/listener.ts), for Alibaba's HTTPS-only STS
+ * calls. It also carries out transport faults: it destroys sockets unanswered and, during a `down` outage, closes its
+ * listening socket (new connections get a real ECONNREFUSED) and listens again on the same port when the outage ends.
  */
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
+import type * as http from "node:http";
+import type { AddressInfo, Server } from "node:net";
 import { alibabaModule } from "./alibaba";
 import { contextOf, createState, type EmulatorCredentials } from "./core/context";
 import { handleControl, localControl, type EmulatorControl } from "./core/control";
 import type { Outage } from "./core/outage";
 import type { EmulatorRequest, EmulatorResponse, OutcomeRule, ProductModule } from "./core/types";
+import type { IssuedKey } from "./sts/keyring";
+import { stsModule } from "./sts";
+import { createTlsIdentity, type TlsIdentity } from "./sts/certificate";
+import { createListener } from "./sts/listener";
 import { tencentModule } from "./teo";
 
-/** The product modules served by default: Tencent EdgeOne and Alibaba CDN/DCDN/ESA. */
+/**
+ * The modules served by default: the STS actions (first: the product modules would claim their requests), Tencent
+ * EdgeOne and Alibaba CDN/DCDN/ESA.
+ */
 export function defaultModules(): ProductModule[] {
-  return [tencentModule(), alibabaModule()];
+  return [stsModule(), tencentModule(), alibabaModule()];
 }
 
 /** Options for {@link startEmulator}. */
@@ -30,6 +37,8 @@ export interface EmulatorOptions {
   config?: unknown;
   rules?: OutcomeRule[];
   modules?: ProductModule[];
+  /** The TLS certificate and key served on `https://` (same port); default: a fresh self-signed one (sts/certificate.ts). */
+  tls?: TlsIdentity;
 }
 
 /** A running emulator. */
@@ -38,6 +47,13 @@ export interface RunningEmulator {
   port: number;
   credentials: EmulatorCredentials;
   control: EmulatorControl;
+  /**
+   * The certificate (PEM) the same port serves `https://` with, for clients that must use TLS (Alibaba's STS calls):
+   * trust it with `NODE_EXTRA_CA_CERTS` (README "STS").
+   */
+  tlsCertificate: string;
+  /** The temporary keys the emulated STS actions issued, oldest first (secrets included: the emulator's own view). */
+  issuedKeys(): IssuedKey[];
   close(): Promise<void>;
 }
 
@@ -74,7 +90,7 @@ const RELISTEN_RETRY_MS = 50;
  * Follows the outage window: stops listening when it begins (idle keep-alive connections are closed too), listens
  * again on the same host and port when it ends, retrying while the port is briefly taken.
  */
-function followOutage(server: http.Server, outage: Outage, host: string, port: number, isClosed: () => boolean): void {
+function followOutage(server: Server, outage: Outage, host: string, port: number, isClosed: () => boolean): void {
   const relisten = () => {
     if (isClosed() || outage.active() || server.listening) return;
     const retry = () => void setTimeout(relisten, RELISTEN_RETRY_MS);
@@ -110,7 +126,8 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   const ctx = contextOf(state);
   const control = localControl(state);
   const host = o.host ?? "127.0.0.1";
-  const server = http.createServer(async (req, res) => {
+  const tls = o.tls ?? createTlsIdentity();
+  const server = createListener(async (req, res) => {
     try {
       const [path, rawQuery = ""] = (req.url ?? "/").split(/\?(.*)/s);
       // A keep-alive connection opened before the outage: the cloud is unreachable, except for the control plane.
@@ -120,8 +137,7 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
     } catch (e) {
       send(res, { status: 500, body: { error: `emulator bug: ${e instanceof Error ? e.message : String(e)}` } });
     }
-  });
-  server.keepAliveTimeout = 1000;
+  }, tls);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port ?? 0, host, () => {
@@ -134,11 +150,12 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<RunningEmu
   followOutage(server, state.outage, host, port, () => closed);
   return {
     url: `http://${host}:${port}`, port, credentials: state.credentials, control,
+    tlsCertificate: tls.cert, issuedKeys: () => state.keys.issued(),
     close: () => new Promise((resolve) => {
       closed = true;
       state.outage.end();
       state.clock.abandonSleeps();
-      server.closeAllConnections?.();
+      server.closeAllConnections();
       if (!server.listening) return resolve();
       server.close(() => resolve());
     }),

@@ -3,8 +3,9 @@
  * the gateway checks on time stamp, key, signature and nonce (cloud-apis.md §C.2, §C.3, §D.1).
  *
  * Order: time stamp format → skew → AccessKey → signature → nonce. The nonce is remembered only for correctly signed
- * requests, so a refused request does not burn its nonce. STS tokens (`x-acs-security-token` / `SecurityToken`) are
- * accepted: they are covered by the signature and otherwise not checked.
+ * requests, so a refused request does not burn its nonce. A temporary key issued by the emulated STS needs its own
+ * token (`x-acs-security-token` / `SecurityToken`) and is refused once expired (sts/token-errors.ts); with a static key
+ * a token is covered by the signature and otherwise not checked.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { EmulatorContext, EmulatorRequest } from "../core/types";
@@ -12,6 +13,7 @@ import { AlibabaError } from "./errors";
 import type { RpcParams } from "./params";
 import { ACS3_ALGORITHM, acs3CanonicalRequest, acs3StringToSign, acs3Signature, parseAcs3Authorization, sha256Hex } from "./signature-v3";
 import { RPC_SIGNATURE_METHOD, rpcSignature, rpcStringToSign } from "./signature-v1";
+import { alibabaTokenError } from "../sts/token-errors";
 
 /** Largest accepted difference between the request time and the wall clock (cloud-apis.md §C.3). */
 export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
@@ -91,9 +93,16 @@ function verifyV1(req: EmulatorRequest, params: RpcParams, ctx: EmulatorContext)
   return { accessKeyId, signatureVersion: "v1", securityToken: params.str("SecurityToken") ?? null };
 }
 
+/** The caller, once its security token suits its key (sts/keyring.ts); the vendor's error otherwise. */
+function withToken(caller: Caller, ctx: EmulatorContext): Caller {
+  const problem = ctx.keys.tokenProblem("alibaba", caller.accessKeyId, caller.securityToken, ctx.now());
+  if (problem) throw alibabaTokenError(problem);
+  return caller;
+}
+
 /** Verifies the request's signature and gateway checks; throws the vendor's error when refused. */
 export function authenticate(req: EmulatorRequest, params: RpcParams, ctx: EmulatorContext): Caller {
-  if (header(req, "authorization") !== undefined) return verifyV3(req, params, ctx);
-  if (params.all.has("Signature")) return verifyV1(req, params, ctx);
+  if (header(req, "authorization") !== undefined) return withToken(verifyV3(req, params, ctx), ctx);
+  if (params.all.has("Signature")) return withToken(verifyV1(req, params, ctx), ctx);
   throw new AlibabaError("IncompleteSignature", "The request carries neither an Authorization header nor a Signature parameter.");
 }

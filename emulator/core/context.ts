@@ -10,6 +10,7 @@ import { createOutage, type Outage } from "./outage";
 import { planOutcome, validateRules } from "./planner";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 import { createStats, type StatsRecorder } from "./stats";
+import { createKeyRing, type KeyRing } from "../sts/keyring";
 import type { CallKind, EmulatorConfig, EmulatorContext, OutcomeRule, Product, ProductModule, TakenFault } from "./types";
 
 /** Credentials the emulator accepts. */
@@ -43,6 +44,8 @@ export interface EmulatorState {
   rules: OutcomeRule[];
   nonces: Set<string>;
   modules: ProductModule[];
+  /** Temporary keys issued by the STS actions (sts/keyring.ts); kept by a reset, like the credentials. */
+  keys: KeyRing;
 }
 
 /** Creates the state with optional initial config and rules. */
@@ -53,7 +56,7 @@ export function createState(o: { credentials?: EmulatorCredentials; config?: unk
     credentials: o.credentials ?? randomCredentials(),
     config, initialConfig: config,
     rules: o.rules ? validateRules(o.rules) : [],
-    nonces: new Set(), modules: o.modules,
+    nonces: new Set(), modules: o.modules, keys: createKeyRing(),
   };
 }
 
@@ -90,9 +93,11 @@ export function contextOf(state: EmulatorState): EmulatorContext {
     record: (product, action, kind, urls) => state.stats.record(product, action, kind, urls),
     secretFor: (vendor, keyId) => {
       const c = state.credentials;
-      if (vendor === "tencent") return keyId === c.tencent.secretId ? c.tencent.secretKey : null;
-      return keyId === c.alibaba.accessKeyId ? c.alibaba.accessKeySecret : null;
+      if (vendor === "tencent" && keyId === c.tencent.secretId) return c.tencent.secretKey;
+      if (vendor === "alibaba" && keyId === c.alibaba.accessKeyId) return c.alibaba.accessKeySecret;
+      return state.keys.secretFor(vendor, keyId);
     },
+    keys: state.keys,
     useNonce: (nonce) => (state.nonces.has(nonce) ? false : (state.nonces.add(nonce), true)),
     get config() { return state.config; },
     requestId: () => randomUUID().toUpperCase(),

@@ -159,8 +159,10 @@ export interface EmulatorContext {
   takeFault(product: Product, action: string, kind?: CallKind): TakenFault | null;
   /** Counts a served call; `kind` separates submits from queries for the no-duplicate-submit proofs. */
   record(product: Product, action: string, kind: CallKind, urls?: number): void;
-  /** The secret for a key id, or null when the key id is unknown. */
+  /** The secret for a key id (static or issued by STS), or null when the key id is unknown. */
   secretFor(vendor: "tencent" | "alibaba", keyId: string): string | null;
+  /** The temporary keys the STS actions issue (sts/keyring.ts): auth checks their tokens, STS issues them. */
+  readonly keys: import("../sts/keyring").KeyRing;
   /** Remembers a signature nonce; false when it was already used (Alibaba `SignatureNonceUsed`). */
   useNonce(nonce: string): boolean;
   /** Current configuration (read it on every call; the control plane may change it). */

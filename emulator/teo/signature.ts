@@ -6,6 +6,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { EmulatorContext } from "../core/types";
 import { TeoError } from "./errors";
+import { tencentTokenError } from "../sts/token-errors";
 
 /** Allowed clock skew between the signer and the server: 5 minutes (§C.4 "Server-side checks"). */
 export const MAX_SKEW_S = 300;
@@ -47,7 +48,7 @@ export function tc3Signature(o: { method: string; path: string; query: string; h
   return createHmac("sha256", kSigning).update(stringToSign).digest("hex");
 }
 
-/** Verifies a request; throws the vendor's AuthFailure error. */
+/** Verifies a request (and the token of a temporary key issued by the emulated STS); throws the vendor's AuthFailure error. */
 export function verifyTc3(req: { method: string; path: string; rawQuery: string; headers: IncomingHttpHeaders; body: Buffer }, ctx: EmulatorContext): void {
   const auth = parseAuthorization(req.headers.authorization as string | undefined);
   const timestamp = String(req.headers["x-tc-timestamp"] ?? "");
@@ -65,4 +66,7 @@ export function verifyTc3(req: { method: string; path: string; rawQuery: string;
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature))) {
     throw new TeoError("AuthFailure.SignatureFailure", "The provided credentials could not be validated. Please check your signature is correct.");
   }
+  const token = req.headers["x-tc-token"];
+  const problem = ctx.keys.tokenProblem("tencent", auth.secretId, typeof token === "string" ? token : null, ctx.now());
+  if (problem) throw tencentTokenError(problem);
 }

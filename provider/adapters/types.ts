@@ -6,6 +6,7 @@ import type { CloudKind } from "../model/cloud";
 import type { PrefetchSpec } from "../model/spec";
 import type { FoundTask, QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
 import type { Clock } from "../engine/clock";
+import type { CredentialSource } from "./credentials/source";
 
 /** Access key pair (Alibaba AccessKey / Tencent SecretId+SecretKey) plus optional STS token. */
 export interface Credentials {
@@ -17,6 +18,12 @@ export interface Credentials {
 /** How to reach a cloud: credentials, region and an optional endpoint override (e.g. the emulator). */
 export interface Connection {
   credentials: Credentials;
+  /**
+   * Credentials the vendor's provider renews (profile, assumed role, OIDC, instance role, default chain:
+   * adapters/credentials). When set, the clients use it instead of the key pair, and `credentials.accessKeyId` holds
+   * only its non-secret account key (`accountKey`) for per-account memory.
+   */
+  credentialSource?: CredentialSource;
   /** Vendor region, e.g. `ap-guangzhou` or `cn-hangzhou`; may be empty for global APIs. */
   region: string;
   /**

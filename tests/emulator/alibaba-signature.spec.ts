@@ -8,6 +8,7 @@ import { canonicalParams, parseUrlEncoded, percentEncode } from "../../emulator/
 import { acs3Signature, parseAcs3Authorization, sha256Hex } from "../../emulator/alibaba/signature-v3";
 import { rpcSignature } from "../../emulator/alibaba/signature-v1";
 import type { EmulatorContext, EmulatorRequest } from "../../emulator/core/types";
+import { createKeyRing } from "../../emulator/sts/keyring";
 import { CAPTURED, CAPTURE_SECRET, CAPTURE_TIME } from "./alibaba-wire";
 
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -26,6 +27,7 @@ function replayContext(realNow: number) {
     takeFault: () => null, record: () => undefined,
     secretFor: (v, id) => (v === "alibaba" && id === "AKID" ? CAPTURE_SECRET : null),
     useNonce: (n) => !nonces.has(n) && !!nonces.add(n),
+    keys: createKeyRing(),
     config: {
       restrict: null, visibilityLagMs: 0, defaultDurationMs: 1000, historyMs: { teo: 1, alibaba: 3 * 86_400_000 },
       quotas: { teo: { batch: 1, daily: 1 }, cdn: { daily: 1000 }, dcdn: { daily: 1000 }, esa: { daily: 1000 } },

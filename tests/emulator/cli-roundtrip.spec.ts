@@ -5,6 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as https from "node:https";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
 
@@ -28,17 +31,26 @@ describe("npm run emulator, called by the official SDKs", function () {
   let child: ChildProcess;
   let hello: Hello;
   let endpoint: string;
+  const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emulator-ca-")), "emulator.pem");
 
   before(async () => {
     for (const k of ["http_proxy", "HTTP_PROXY"]) delete process.env[k];
     const script = path.resolve(__dirname, "..", "..", "scripts", "emulator.js");
-    child = spawn(process.execPath, [script, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+    child = spawn(process.execPath, [script, "--port", "0", "--ca-file", caFile], { stdio: ["ignore", "pipe", "inherit"] });
     hello = JSON.parse(await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once("line", resolve)));
     endpoint = new URL(hello.url).host;
   });
   after(async () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
+    fs.rmSync(path.dirname(caFile), { recursive: true, force: true });
+  });
+
+  it("--ca-file writes the certificate the same port serves HTTPS with (for NODE_EXTRA_CA_CERTS)", async () => {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      https.get(`https://${endpoint}/_emulator/state`, { ca: fs.readFileSync(caFile) }, (res) => (res.resume(), resolve(res.statusCode))).on("error", reject);
+    });
+    assert.equal(status, 200);
   });
 
   const alibaba = (Config: any, v2: boolean, secret = hello.credentials.alibaba.accessKeySecret) => new Config({

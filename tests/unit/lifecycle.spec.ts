@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import * as os from "node:os";
+import type { Connection } from "../../provider/adapters/types";
 import { PrefetchProvider } from "../../provider/resources/provider";
 import { cloudError, FakeCloud, instantClock } from "../helpers/fake-cloud";
 import { storedRecord, storedResults } from "../helpers/stored-record";
@@ -184,11 +186,22 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     assert.deepEqual(r.props, outs);
   });
 
-  it("fails clearly without credentials and calls nothing", async () => {
-    const { cloud, provider } = setup(new FakeCloud(), {});
+  it("fails clearly on a credential setting it cannot use, and calls nothing", async () => {
+    const { cloud, provider } = setup(new FakeCloud(), { HOME: os.tmpdir() });
+    await provider.configure({ config: { get: (k: string) => ({ "tencentcloud:assumeRole": "{not json" } as Record<string, string>)[k] } });
     const e = await rejection(provider.create({ zoneId: "zone-abc", urls: urls(1) }));
-    assert.match(e.message, /no credentials found; set `pulumi config set tencentcloud:secretId/);
+    assert.match(e.message, /tencentcloud:assumeRole must be an object.*not valid JSON/);
     assert.deepEqual(cloud.log, []);
+  });
+
+  it("without credentials in config or environment, hands the adapter the vendor's default chain (tests/adapters/credentials-chains.spec.ts: its failure lists every source)", async () => {
+    const seen: Connection[] = [];
+    const cloud = new FakeCloud({ pollsToFinish: 1 });
+    const provider = new PrefetchProvider("edgeone", { clock: instantClock(), env: { HOME: os.tmpdir() }, log: () => undefined,
+      createAdapter: (_c, conn, clk) => { seen.push(conn); return cloud.adapter(clk); } });
+    await provider.create({ zoneId: "zone-abc", urls: urls(1) });
+    assert.match(seen[0].credentialSource?.description ?? "", /Tencent Cloud default credential chain/);
+    assert.deepEqual(seen[0].credentials, { accessKeyId: "default-chain", accessKeySecret: "", securityToken: null });
   });
 
   it("prefers stack config over the environment for credentials and endpoint", async () => {

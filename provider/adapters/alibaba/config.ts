@@ -3,13 +3,16 @@
  * and ESA, `@alicloud/openapi-client` `Config` for DCDN: both take the same option names).
  */
 import type { Connection } from "../types";
+import { alibabaKeyOptions } from "../credentials";
 import { parseEndpoint } from "../endpoint";
 
 /** Plain options for `new Config(...)` of either Alibaba core. */
 export interface AlibabaConfigOptions {
-  accessKeyId: string;
-  accessKeySecret: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
   securityToken?: string;
+  /** A renewing `@alicloud/credentials` credential instead of a key pair (adapters/credentials). */
+  credential?: object;
   regionId: string;
   endpoint?: string;
   protocol: "http" | "https";
@@ -26,14 +29,13 @@ export interface AlibabaConfigOptions {
  *   `readTimeout` does not help (cloud-apis.md §C.6, verified).
  * - `signatureAlgorithm: "v2"` selects the legacy RPC HMAC-SHA1 signature; unset keeps the SDK default ACS3-HMAC-SHA256
  *   (§C.1).
- * - An STS token switches the SDK's credential type to `sts` (openapi-core client constructor).
+ * - An STS token switches the SDK's credential type to `sts` (openapi-core client constructor); a credential source
+ *   replaces the key pair (adapters/credentials `alibabaKeyOptions`).
  */
 export function alibabaConfigOptions(connection: Connection, defaultEndpoint: string | null): AlibabaConfigOptions {
   const parsed = connection.endpoint ? parseEndpoint(connection.endpoint) : null;
-  const { accessKeyId, accessKeySecret, securityToken } = connection.credentials;
   const options: AlibabaConfigOptions = {
-    accessKeyId,
-    accessKeySecret,
+    ...alibabaKeyOptions(connection),
     regionId: connection.region || "cn-hangzhou",
     protocol: parsed?.protocol ?? "https",
     readTimeout: connection.requestTimeoutMs,
@@ -41,7 +43,6 @@ export function alibabaConfigOptions(connection: Connection, defaultEndpoint: st
   };
   const endpoint = parsed?.host ?? defaultEndpoint;
   if (endpoint) options.endpoint = endpoint;
-  if (securityToken) options.securityToken = securityToken;
   if (connection.signatureAlgorithm === "v2") options.signatureAlgorithm = "v2";
   return options;
 }

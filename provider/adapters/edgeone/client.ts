@@ -6,6 +6,7 @@
  */
 import type * as TeoSdk from "tencentcloud-sdk-nodejs-teo";
 import type { Connection } from "../types";
+import { tencentClientCredential } from "../credentials";
 import { isLoopbackHost, parseEndpoint } from "../endpoint";
 import { classifyTencentError, withAllowListHint, withDomainHint, withZoneHint, type AllowListedOptions, type TeoTarget } from "./errors";
 import { teoHost, teoSiteOfHost } from "./limits";
@@ -102,7 +103,6 @@ export function teoTarget(connection: Connection): TeoTarget & { protocol: "http
  */
 export function teoClientConfig(connection: Connection): TeoClientConfig {
   const { host, protocol } = teoTarget(connection);
-  const { accessKeyId, accessKeySecret, securityToken } = connection.credentials;
   const httpProfile: NonNullable<NonNullable<TeoClientConfig["profile"]>["httpProfile"]> = {
     endpoint: host, protocol: `${protocol}://`, reqTimeout: connection.requestTimeoutMs / 1000,
   };
@@ -111,7 +111,7 @@ export function teoClientConfig(connection: Connection): TeoClientConfig {
     httpProfile.agent = new mod.Agent();
   }
   return {
-    credential: securityToken ? { secretId: accessKeyId, secretKey: accessKeySecret, token: securityToken } : { secretId: accessKeyId, secretKey: accessKeySecret },
+    credential: tencentClientCredential(connection) as TeoClientConfig["credential"],
     region: connection.region || "",
     profile: { httpProfile },
   };
