@@ -5,7 +5,7 @@
  */
 import type { CloudKind } from "../model/cloud";
 import { EDGEONE_MAX_BATCH, URLS_PER_REQUEST } from "../model/limits";
-import { inputsSchema, INPUTS, safeParseInputs, urlScopeKey, type AnyInputs } from "./inputs";
+import { INPUTS, issueReason, safeParseInputs, urlScopeKey, type AnyInputs } from "./inputs";
 import { unknownKeyFailures } from "./key-check";
 import { isUnknown, unknownOnPath } from "./unknown";
 import { duplicateKey, hostWithin, resolveUrl } from "./urls";
@@ -29,7 +29,7 @@ function schemaFailures(cloud: CloudKind, news: Record<string, unknown>): Failur
   if (parsed.success) return [];
   return parsed.error.issues
     .filter((issue) => !unknownOnPath(news, issue.path as PropertyKey[]))
-    .map((issue) => ({ property: propertyPath(issue.path as PropertyKey[]) || "inputs", reason: issue.message }));
+    .map((issue) => ({ property: propertyPath(issue.path as PropertyKey[]) || "inputs", reason: issueReason(issue) }));
 }
 
 /**
@@ -109,8 +109,15 @@ export function checkInputs(cloud: CloudKind, news: Record<string, unknown>): { 
   return { inputs: news, failures };
 }
 
-/** Parses inputs that passed `check` (throws on programmer error only; keys the cloud does not take are dropped). */
+/**
+ * Parses inputs for create, update and read; keys the cloud does not take are dropped. Inputs normally passed `check`
+ * first, but a program under `setMocks` or state written by another version may reach here unchecked: a refused value
+ * throws the same sentences `check` gives, each with its property (`allowedFailures must be …; got -1`).
+ */
 export function parseInputs(cloud: CloudKind, raw: Record<string, unknown>): AnyInputs {
   const { __provider: _ignored, ...rest } = raw;
-  return inputsSchema(cloud).parse(rest);
+  const parsed = safeParseInputs(cloud, rest);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `\n  ${propertyPath(issue.path as PropertyKey[]) || "inputs"} ${issueReason(issue)}`);
+  throw new Error(`the resource's inputs are not valid:${problems.join("")}`);
 }

@@ -81,8 +81,8 @@ export const INPUTS = {
   },
   waitTimeoutSeconds: {
     schema: seconds(WAIT_TIMEOUT.minSeconds, WAIT_TIMEOUT.maxSeconds), onChange: "update", clouds: "all",
-    rule: `must be a number of seconds between ${WAIT_TIMEOUT.minSeconds} and ${WAIT_TIMEOUT.maxSeconds} (6 h); ` +
-      "for longer waits use wait: false and refresh later",
+    rule: `must be a number of seconds between ${WAIT_TIMEOUT.minSeconds} and ${WAIT_TIMEOUT.maxSeconds} ` +
+      "(6 h; for longer waits, use wait: false and refresh later)",
     doc: "Wait budget in seconds.",
   },
   pollIntervalSeconds: {
@@ -294,9 +294,38 @@ export function issueMessage(issue: { path?: readonly PropertyKey[]; input?: unk
   return def.rule;
 }
 
-/** Validates raw inputs for a cloud; every issue carries a sentence for people (see {@link issueMessage}). */
+/** Longest text quoted back in a message. */
+const MAX_QUOTED = 60;
+
+/**
+ * How a refused value is shown in a message: numbers, booleans and null as they are, text quoted (cut at
+ * {@link MAX_QUOTED} characters), lists by length, anything else as "an object". Text under `urls` and `headers` is
+ * never quoted: those inputs may be secrets, and the engine strips the secret mark before the provider sees them
+ * (pulumi-dynamic-providers.md §1.6). `null` when nothing was given (a missing input says so itself).
+ */
+export function describeGiven(path: readonly PropertyKey[], value: unknown): string | null {
+  if (value === undefined) return null;
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") {
+    if ((SECRET_INPUT_NAMES as readonly PropertyKey[]).includes(path[0])) return "text";
+    return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED - 1)}…` : value);
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length}`;
+  return "an object";
+}
+
+/** The sentence for one validation issue: what is allowed, then what was given (`must be …; got -1`). */
+export function issueReason(issue: { path: readonly PropertyKey[]; message: string; input?: unknown }): string {
+  const given = describeGiven(issue.path, issue.input);
+  return given === null ? issue.message : `${issue.message}; got ${given}`;
+}
+
+/**
+ * Validates raw inputs for a cloud; every issue carries a sentence for people (see {@link issueMessage}) and the
+ * refused value (`input`, for {@link issueReason}).
+ */
 export function safeParseInputs(cloud: CloudKind, raw: Record<string, unknown>) {
-  return inputsSchema(cloud).safeParse(raw, { error: (issue) => issueMessage(issue) });
+  return inputsSchema(cloud).safeParse(raw, { error: (issue) => issueMessage(issue), reportInput: true });
 }
 
 /** Input keys of one kind of change, in table order. */

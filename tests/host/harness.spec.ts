@@ -127,8 +127,11 @@ describe("host harness (Pulumi's dynamic-provider host over gRPC)", function () 
   it("read returns id, properties and inputs; an empty result means gone (id \"\")", async () => {
     const r = await host.read(URN, "toy-a", { name: "a", status: "done", __provider: text }, news());
     assert.deepEqual(r, { id: "toy-a", properties: { name: "a", status: "refreshed", __provider: text }, inputs: { name: "a", __provider: text } });
-    const inputsOnly = await host.read(URN, "toy-a", undefined, news());
-    assert.equal(inputsOnly.properties.status, "refreshed");
+    // Read with inputs only (a `.get()`): the host falls back to the inputs since 3.270; older hosts fail on it.
+    const [major, minor] = (require("@pulumi/pulumi/package.json").version as string).split(".").map(Number);
+    const inputsOnly = host.read(URN, "toy-a", undefined, news());
+    if (major > 3 || minor >= 270) assert.equal((await inputsOnly).properties.status, "refreshed");
+    else await assert.rejects(inputsOnly, /toJavaScript/);
     assert.equal((await host.read(URN, "toy-gone", { __provider: text })).id, "");
   });
 

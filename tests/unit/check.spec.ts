@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { checkInputs } from "../../provider/resources/check";
+import { checkInputs, parseInputs } from "../../provider/resources/check";
 import { INPUTS, inputNames, type InputName } from "../../provider/resources/inputs";
 import { UNKNOWN } from "../../provider/resources/unknown";
 import { CLOUD_KINDS, type CloudKind } from "../../provider/model/cloud";
@@ -91,16 +91,17 @@ describe("check (validation at preview time)", () => {
   });
 
   it("rejects bad enum values", () => {
-    assert.equal(reasonFor(failures("edgeone", { urls: [URL1], mode: "turbo" }), "mode"), 'must be "default" or "edge"');
-    assert.equal(reasonFor(failures("alibaba-dcdn", { urls: [URL1], area: "mars" }), "area"), 'must be "domestic" or "overseas"');
+    assert.equal(reasonFor(failures("edgeone", { urls: [URL1], mode: "turbo" }), "mode"), 'must be "default" or "edge"; got "turbo"');
+    assert.equal(reasonFor(failures("alibaba-dcdn", { urls: [URL1], area: "mars" }), "area"), 'must be "domestic" or "overseas"; got "mars"');
   });
 
   it("rejects out-of-range timeouts and tolerances", () => {
     const f = failures("edgeone", { urls: [URL1], waitTimeoutSeconds: 999_999, pollIntervalSeconds: 0, allowedFailurePercent: 101, allowedFailures: -1 });
-    assert.match(reasonFor(f, "waitTimeoutSeconds"), /between 0 and 21600 \(6 h\); for longer waits use wait: false/);
-    assert.equal(reasonFor(f, "pollIntervalSeconds"), "must be a number of seconds between 0.05 and 600");
-    assert.equal(reasonFor(f, "allowedFailurePercent"), "must be a percentage between 0 and 100");
-    assert.equal(reasonFor(f, "allowedFailures"), "must be a whole number of URLs, 0 or more");
+    assert.equal(reasonFor(f, "waitTimeoutSeconds"),
+      "must be a number of seconds between 0 and 21600 (6 h; for longer waits, use wait: false and refresh later); got 999999");
+    assert.equal(reasonFor(f, "pollIntervalSeconds"), "must be a number of seconds between 0.05 and 600; got 0");
+    assert.equal(reasonFor(f, "allowedFailurePercent"), "must be a percentage between 0 and 100; got 101");
+    assert.equal(reasonFor(f, "allowedFailures"), "must be a whole number of URLs, 0 or more; got -1");
   });
 
   it("rejects malformed ids and header names", () => {
@@ -133,7 +134,7 @@ describe("check (validation at preview time)", () => {
       for (const cloud of CLOUD_KINDS) {
         assert.deepEqual(failures(cloud, { urls: [URL1], __provider: "exports.handler = x", secretInputs: ["urls", "headers"] }), [], cloud);
       }
-      assert.equal(reasonFor(failures("edgeone", { urls: [URL1], secretInputs: ["zoneId"] }), "secretInputs[0]"), "must be one of urls, headers");
+      assert.equal(reasonFor(failures("edgeone", { urls: [URL1], secretInputs: ["zoneId"] }), "secretInputs[0]"), 'must be one of urls, headers; got "zoneId"');
     });
 
     it("refuses a misspelled input, naming the closest valid name", () => {
@@ -208,31 +209,31 @@ describe("check (validation at preview time)", () => {
   describe("messages written for people", () => {
     /** A value each input refuses (a wrong type or out of range), and the sentence expected. */
     const bad: Record<Exclude<InputName, "triggers">, [unknown, string | RegExp]> = {
-      urls: ["https://a.example.com/x", "must be a list of URLs"],
-      headers: ["Accept: */*", "must be a map of HTTP header names to text values"],
-      wait: ["yes", "must be true or false"],
-      waitTimeoutSeconds: [-1, "must be a number of seconds between 0 and 21600 (6 h); for longer waits use wait: false and refresh later"],
-      pollIntervalSeconds: ["5", "must be a number of seconds between 0.05 and 600"],
-      allowedFailures: [1.5, "must be a whole number of URLs, 0 or more"],
-      allowedFailurePercent: [-3, "must be a percentage between 0 and 100"],
-      batching: [0, "must be true or false"],
-      existingTaskIds: ["t-1", "must be a list of task ids"],
-      submittedAfter: ["yesterday", "must be an ISO-8601 time with a zone, such as 2026-11-23T08:00:00Z"],
-      endpoint: ["", "must be an API endpoint such as https://cdn.aliyuncs.com or http://127.0.0.1:8080"],
-      region: [7, "must be a region id such as ap-guangzhou or cn-hangzhou"],
-      progressLabel: [false, "must be text"],
-      secretInputs: ["urls", /^is set by the SDK: the names of the inputs that are secret \(urls, headers\)$/],
-      zoneId: ["Zone 1", "must be an EdgeOne zone id such as zone-2noz78a8ev6k, or * for every zone of the account"],
-      zoneName: ["not a host", "must be the zone's domain, such as example.com"],
-      mode: ["turbo", 'must be "default" or "edge"'],
-      prefetchMediaSegments: ["true", "must be true or false"],
-      domain: ["-bad-", "must be the accelerated domain, such as cdn.example.com"],
-      area: ["mars", 'must be "domestic" or "overseas"'],
-      l2Preload: [1, "must be true or false"],
-      queryHashkey: ["no", "must be true or false"],
-      siteId: [-5, "must be a numeric ESA site id such as 123456789"],
-      siteName: [42, "must be the site's domain, such as example.com"],
-      instanceId: ["", "must be the site's plan instance id, such as sp-xcdn-96wblslz"],
+      urls: ["https://a.example.com/x", "must be a list of URLs; got text"],
+      headers: ["Accept: */*", "must be a map of HTTP header names to text values; got text"],
+      wait: ["yes", 'must be true or false; got "yes"'],
+      waitTimeoutSeconds: [-1, "must be a number of seconds between 0 and 21600 (6 h; for longer waits, use wait: false and refresh later); got -1"],
+      pollIntervalSeconds: ["5", 'must be a number of seconds between 0.05 and 600; got "5"'],
+      allowedFailures: [1.5, "must be a whole number of URLs, 0 or more; got 1.5"],
+      allowedFailurePercent: [-3, "must be a percentage between 0 and 100; got -3"],
+      batching: [0, "must be true or false; got 0"],
+      existingTaskIds: ["t-1", 'must be a list of task ids; got "t-1"'],
+      submittedAfter: ["yesterday", 'must be an ISO-8601 time with a zone, such as 2026-11-23T08:00:00Z; got "yesterday"'],
+      endpoint: ["", 'must be an API endpoint such as https://cdn.aliyuncs.com or http://127.0.0.1:8080; got ""'],
+      region: [7, "must be a region id such as ap-guangzhou or cn-hangzhou; got 7"],
+      progressLabel: [false, "must be text; got false"],
+      secretInputs: ["urls", /^is set by the SDK: the names of the inputs that are secret \(urls, headers\); got "urls"$/],
+      zoneId: ["Zone 1", 'must be an EdgeOne zone id such as zone-2noz78a8ev6k, or * for every zone of the account; got "Zone 1"'],
+      zoneName: ["not a host", 'must be the zone\'s domain, such as example.com; got "not a host"'],
+      mode: ["turbo", 'must be "default" or "edge"; got "turbo"'],
+      prefetchMediaSegments: ["true", 'must be true or false; got "true"'],
+      domain: ["-bad-", 'must be the accelerated domain, such as cdn.example.com; got "-bad-"'],
+      area: ["mars", 'must be "domestic" or "overseas"; got "mars"'],
+      l2Preload: [1, "must be true or false; got 1"],
+      queryHashkey: ["no", 'must be true or false; got "no"'],
+      siteId: [-5, "must be a numeric ESA site id such as 123456789; got -5"],
+      siteName: [42, "must be the site's domain, such as example.com; got 42"],
+      instanceId: ["", 'must be the site\'s plan instance id, such as sp-xcdn-96wblslz; got ""'],
     };
 
     it("has a bad value for every input of the table (a new input needs its message tested)", () => {
@@ -262,11 +263,32 @@ describe("check (validation at preview time)", () => {
 
     it("names what one element of a list or map must be", () => {
       const f = failures("edgeone", { urls: [URL1, 5], headers: { A: 1 }, existingTaskIds: [""], secretInputs: ["zoneId"] });
-      assert.equal(reasonFor(f, "urls[1]"), "must be a URL such as https://cdn.example.com/app.js");
-      assert.equal(reasonFor(f, "headers.A"), "must be a text value");
-      assert.equal(reasonFor(f, "existingTaskIds[0]"), "must be a task id (non-empty text)");
-      assert.equal(reasonFor(f, "secretInputs[0]"), "must be one of urls, headers");
+      assert.equal(reasonFor(f, "urls[1]"), "must be a URL such as https://cdn.example.com/app.js; got 5");
+      assert.equal(reasonFor(f, "headers.A"), "must be a text value; got 1");
+      assert.equal(reasonFor(f, "existingTaskIds[0]"), 'must be a task id (non-empty text); got ""');
+      assert.equal(reasonFor(f, "secretInputs[0]"), 'must be one of urls, headers; got "zoneId"');
       for (const x of f) assert.doesNotMatch(x.reason, RAW_ZOD, x.property);
+    });
+
+    it("says what was given: values as they are, long text cut, never the text of urls or headers (they may be secrets)", () => {
+      const long = `Not A Host ${"a".repeat(100)}`;
+      const f = failures("edgeone", { zoneName: long, urls: "https://secret.example.com/token=abc", headers: "X-Token: abc" });
+      assert.equal(reasonFor(f, "zoneName").split("; got ")[1], JSON.stringify(`${long.slice(0, 59)}…`));
+      assert.match(reasonFor(f, "urls"), /; got text$/);
+      assert.match(reasonFor(f, "headers"), /; got text$/);
+      for (const x of f) assert.doesNotMatch(x.reason, /secret\.example|abc/, x.property);
+      assert.match(reasonFor(failures("edgeone", { urls: [] }), "urls"), /^must list at least one URL; got an empty list$/);
+      assert.match(reasonFor(failures("edgeone", { urls: [URL1], headers: ["a"] }), "headers"), /; got a list of 1$/);
+      assert.match(reasonFor(failures("edgeone", { urls: [URL1], wait: { on: true } }), "wait"), /; got an object$/);
+    });
+
+    it("create, update and refresh refuse unchecked inputs with the same sentences, each with its property", () => {
+      assert.throws(() => parseInputs("edgeone", { zoneId: "zone-a1", urls: [URL1], allowedFailures: -1, mode: "turbo", __provider: "x" }), (e: Error) => {
+        assert.equal(e.message, 'the resource\'s inputs are not valid:\n  allowedFailures must be a whole number of URLs, 0 or more; got -1\n  mode must be "default" or "edge"; got "turbo"');
+        assert.doesNotMatch(e.message, RAW_ZOD);
+        return true;
+      });
+      assert.equal(parseInputs("alibaba-esa", { siteId: 7, urls: [URL1], zoneId: "zone-a1" }).urls[0], URL1);
     });
 
     it("accepts any value for triggers", () => {
