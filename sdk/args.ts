@@ -14,7 +14,10 @@ export interface PrefetchArgs {
   wait?: pulumi.Input<boolean>;
   /** Wait budget in seconds (default 1800, at most 21600). When it runs out the task is recorded and the next `up` resumes. */
   waitTimeoutSeconds?: pulumi.Input<number>;
-  /** First delay between status polls, seconds (default per cloud; the delay then backs off). */
+  /**
+   * Smallest delay between status polls, seconds (default 1). Polls are spaced by the time since the submit (5 % of
+   * it) and, when the cloud reports progress, aimed at the predicted finish.
+   */
   pollIntervalSeconds?: pulumi.Input<number>;
   /** Failed URLs tolerated before the deployment fails (default 0). */
   allowedFailures?: pulumi.Input<number>;

@@ -63,10 +63,34 @@ export interface AdapterLimits {
   urlsPerRequest: number;
   /** How far back the query API can see, in days. */
   historyDays: number;
-  /** First delay between status polls, ms. */
+  /**
+   * Pause between reconciliation passes while an uncertain submit waits for the visibility grace, ms
+   * (`pollIntervalSeconds` overrides it). Status polls follow the schedule (engine/schedule.ts) instead.
+   */
   pollInitialMs: number;
-  /** Largest delay between status polls, ms. */
+  /** Largest delay between status polls (the schedule's cap), ms. */
   pollMaxMs: number;
+}
+
+/**
+ * Status rounds shared by every waiting resource of one account and scope (the host process's shared poller,
+ * engine/poll-hub.ts, provider/resources/pollers.ts). A request is one resource's batches that still have URLs to
+ * watch.
+ */
+export interface PollRounds {
+  /**
+   * Which resources may share rounds: the account (access key id and endpoint) and the query's scope (EdgeOne zone,
+   * ESA site; CDN/DCDN the account). Resources with the same key get the same answers to the same requests.
+   */
+  scope(spec: PrefetchSpec): string;
+  /** API calls one round over these requests is expected to make (the poller adds a resource when this does not grow). */
+  cost(spec: PrefetchSpec, requests: SubmittedBatch[][]): number;
+  /**
+   * One coalesced round: result i holds what `query(spec, requests[i])` would report for request i — attributed by
+   * task id (EdgeOne job, Alibaba task) or by each request's own matching rules, never by URL alone (two resources may
+   * hold the same URL in different tasks).
+   */
+  query(spec: PrefetchSpec, requests: SubmittedBatch[][]): Promise<QueryResult[]>;
 }
 
 /** One cloud's prefetch API, normalized. */
@@ -94,6 +118,11 @@ export interface PrefetchAdapter {
    * answer is not proof that it was never accepted: the caller decides with the visibility grace.
    */
   findTasks(spec: PrefetchSpec, urls: string[], sinceMs: number): Promise<FoundTask[]>;
+  /**
+   * Shared status rounds for waits. Optional: a resource whose adapter has none polls alone, one `query` per round
+   * (test doubles); every cloud adapter has them.
+   */
+  readonly rounds?: PollRounds;
 }
 
 /** Builds an adapter for a connection; the clock is used for query time windows and retry delays. */

@@ -32,7 +32,10 @@ export interface ProgressReporterOptions {
 export interface ProgressReporter {
   /** Prints on the first call; later only if the line changed and `minIntervalMs` passed since the last print. */
   report(p: ProgressSnapshot): void;
-  /** Always prints (the outcome must be visible). */
+  /**
+   * Prints the outcome unless the last printed line already says exactly that (the final poll's report often does):
+   * the outcome is always visible, never twice in a row.
+   */
   final(p: ProgressSnapshot): void;
 }
 
@@ -69,7 +72,8 @@ export function createProgressReporter(opts: ProgressReporterOptions): ProgressR
       if (line !== state.line && opts.clock.now() - state.at >= minIntervalMs) print(line);
     },
     final(p) {
-      print(formatProgress(opts.label, p));
+      const line = formatProgress(opts.label, p);
+      if (line !== state.line) print(line);
     },
   };
 }

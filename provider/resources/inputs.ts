@@ -88,7 +88,7 @@ export const INPUTS = {
   pollIntervalSeconds: {
     schema: seconds(POLL_INTERVAL.minSeconds, POLL_INTERVAL.maxSeconds), onChange: "update", clouds: "all",
     rule: `must be a number of seconds between ${POLL_INTERVAL.minSeconds} and ${POLL_INTERVAL.maxSeconds}`,
-    doc: "First delay between status polls.",
+    doc: "Smallest delay between status polls (the schedule spaces them by the elapsed time and the predicted finish).",
   },
   allowedFailures: {
     schema: z.number().int().min(0), onChange: "update", clouds: "all",

@@ -6,6 +6,7 @@
 import type { PrefetchAdapter } from "../adapters/types";
 import type { Clock } from "../engine/clock";
 import { withRetry } from "../engine/retry";
+import { SCHEDULE } from "../engine/schedule";
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
 import { HISTORY_DAYS, URLS_PER_REQUEST } from "../model/limits";
@@ -161,10 +162,14 @@ function uncertainMessage(ctx: RunContext, rec: TaskRecord): string {
     "does not have.";
 }
 
-/** Wait settings from inputs and adapter defaults. */
-function pollMs(lc: Lifecycle, ctx: RunContext): { initial: number; max: number } {
-  const initial = lc.inputs.pollIntervalSeconds !== undefined ? lc.inputs.pollIntervalSeconds * 1000 : ctx.adapter.limits.pollInitialMs;
-  return { initial, max: Math.max(initial, ctx.adapter.limits.pollMaxMs) };
+/**
+ * Wait settings from inputs and adapter defaults: `pollIntervalSeconds` is the smallest sleep between status polls
+ * (else the schedule's floor, engine/schedule.ts) and the pause between reconciliation passes (else the adapter's).
+ */
+function pollMs(lc: Lifecycle, ctx: RunContext): { floor: number; cap: number; reconcile: number } {
+  const given = lc.inputs.pollIntervalSeconds !== undefined ? lc.inputs.pollIntervalSeconds * 1000 : null;
+  const floor = given ?? SCHEDULE.floorMs;
+  return { floor, cap: Math.max(floor, ctx.adapter.limits.pollMaxMs), reconcile: given ?? ctx.adapter.limits.pollInitialMs };
 }
 
 /** Waits (unless `wait: false`) and decides: success only when nothing is unfinished. */
@@ -174,7 +179,7 @@ async function finish(lc: Lifecycle, ctx: RunContext, journal: Journal, deadline
   const p = pollMs(lc, ctx);
   let end = { timedOut: false, lastError: null as null | { code: string; message: string } };
   if (waiting && awaitable(ctx, journal.record) && journal.record.historyAvailable) {
-    end = await waitForRecord(ctx, journal, { deadlineMs, initialDelayMs: p.initial, maxDelayMs: p.max });
+    end = await waitForRecord(ctx, journal, { deadlineMs, floorMs: p.floor, capMs: p.cap });
   }
   const rec = journal.record;
   const why = unfinishedWork(rec, policyOf(i), waiting);
@@ -231,7 +236,7 @@ export async function createResource(lc: Lifecycle, raw: Record<string, unknown>
   return guarded(b, async () => {
     const deadline = deadlineOf(lc);
     if (lc.inputs.existingTaskIds) journal.set(adopt(lc, ctx, journal.record, lc.inputs.existingTaskIds));
-    else await submitAll(lc, ctx, journal, deadline, pollMs(lc, ctx).initial);
+    else await submitAll(lc, ctx, journal, deadline, pollMs(lc, ctx).reconcile);
     const outs = await finish(lc, ctx, journal, deadline, raw, b);
     return { id: b.id(journal.record), outs };
   });
@@ -251,10 +256,10 @@ export async function resumeResource(lc: Lifecycle, id: string, olds: Record<str
   return guarded(b, async () => {
     const deadline = deadlineOf(lc);
     const p = pollMs(lc, ctx);
-    if (journal.record.uncertainBatches.length > 0 && !(await settleUncertain(ctx, journal, deadline, p.initial))) {
+    if (journal.record.uncertainBatches.length > 0 && !(await settleUncertain(ctx, journal, deadline, p.reconcile))) {
       throw new RunFailure(uncertainMessage(ctx, journal.record));
     }
-    await submitAll(lc, ctx, journal, deadline, p.initial);
+    await submitAll(lc, ctx, journal, deadline, p.reconcile);
     return finish(lc, ctx, journal, deadline, news, b);
   });
 }

@@ -1,21 +1,25 @@
 /**
- * Polling: one query round merged into the task record, and the wait until every URL is terminal.
+ * Polling: one query round merged into the task record, and the wait until every URL is terminal (a member of the
+ * host's shared poller, pollers.ts, on the schedule of engine/schedule.ts).
  *
  * Only batches younger than the cloud's history window are queried (`agedOut`, the one rule for "gone"). An empty or
  * partial answer changes nothing: URLs keep their last known state and the wait goes on. Query errors that prove
  * nothing (throttling, transient, unreachable) do not end the wait; anything else does, and the caller's boundary
  * records the state.
  */
-import { isRetryableKind, withRetry } from "../engine/retry";
-import { waitUntil } from "../engine/waiter";
+import type { PollMember, RoundOutcome } from "../engine/poll-hub";
 import { createProgressReporter } from "../engine/progress";
+import { isRetryableKind, withRetry } from "../engine/retry";
+import { firstPollAt, planNextPoll, validateBounds } from "../engine/schedule";
 import { isCloudError, type CloudError } from "../model/errors";
 import { agedOut } from "../model/history";
 import { MAX_UNKNOWN_STATUS_OBSERVATIONS } from "../model/limits";
 import { isTerminal } from "../model/status";
-import type { SubmittedBatch, UrlObservation, UrlResult } from "../model/task";
+import type { QueryResult, SubmittedBatch, UrlObservation, UrlResult } from "../model/task";
 import { RunFailure, type Journal } from "./contract";
+import { pollGroupFor, roundQuery } from "./pollers";
 import { declaredUrl, type RunContext } from "./run-context";
+import { ScheduleSignals } from "./signals";
 import { MAX_SEGMENT_FAILURES, type MediaSegments, type TaskRecord } from "./state";
 import { summarize } from "./summary";
 
@@ -115,8 +119,10 @@ function tolerable(e: unknown): e is CloudError {
 /** Polling settings. */
 export interface WaitSettings {
   deadlineMs: number;
-  initialDelayMs: number;
-  maxDelayMs: number;
+  /** Smallest sleep between two polls of this run, ms (`pollIntervalSeconds`, else the schedule's floor). */
+  floorMs: number;
+  /** Largest sleep between two polls, ms (≥ floorMs). */
+  capMs: number;
 }
 
 /** How a wait ended. */
@@ -126,28 +132,71 @@ export interface WaitEnd {
   lastError: CloudError | null;
 }
 
-/** Polls until no non-terminal URL can be observed any more, or the deadline passes. */
+/** Live batches with at least one URL that is not terminal: the only ones a round asks about. */
+export function openBatches(ctx: RunContext, rec: TaskRecord): SubmittedBatch[] {
+  const open = new Set(rec.results.filter((r) => !isTerminal(r.status)).map((r) => r.url));
+  return liveBatches(ctx, rec).filter((b) => b.urls.some((u) => open.has(declaredUrl(ctx, u))));
+}
+
+/**
+ * Merges one round's outcome into the journal (media segments seen so far kept in `segments`, across rounds). Returns
+ * the error of a failed round when it proves nothing (the wait goes on); throws one that ends the wait.
+ */
+function takeOutcome(ctx: RunContext, journal: Journal, outcome: RoundOutcome<QueryResult>, segments: Map<string, UrlObservation>): CloudError | null {
+  if (!outcome.ok) {
+    if (!tolerable(outcome.error)) throw outcome.error;
+    return outcome.error;
+  }
+  const q = outcome.value;
+  unknownStatuses.check(ctx, q.observations);
+  for (const o of q.extra ?? []) segments.set(o.url, o);
+  journal.set(mergeObservations(ctx, journal.record, q.observations, q.historyUnavailable, [...segments.values()]));
+  return null;
+}
+
+/**
+ * Polls until no non-terminal URL can be observed any more, or the deadline passes. The wait is a member of the host
+ * process's shared poller for its cloud, account and scope (pollers.ts): each round it is asked about its open batches
+ * only — a batch whose URLs are all terminal is never queried again — and the schedule (engine/schedule.ts) says when
+ * it wants the next round. The first round of a resumed wait also asks about finished batches when media segments were
+ * recorded, so the segment summary keeps counting them; segments seen during the wait are kept across rounds.
+ */
 export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSettings): Promise<WaitEnd> {
+  const bounds = { floorMs: w.floorMs, capMs: Math.max(w.floorMs, w.capMs) };
+  validateBounds(bounds);
   const reporter = createProgressReporter({ clock: ctx.clock, log: ctx.log, label: ctx.label });
   const progressOf = (r: TaskRecord) => {
     const s = summarize(r.results);
     return { progress: s.progress, done: s.succeededCount + s.failedCount, total: s.urlCount, failed: s.failedCount };
   };
+  const signals = new ScheduleSignals(ctx, liveBatches(ctx, journal.record), ctx.clock.now());
+  const segments = new Map<string, UrlObservation>();
+  let answered = 0;
   let lastError: CloudError | null = null;
-  const poll = async () => {
-    try {
-      await pollOnce(ctx, journal);
-      lastError = null;
-    } catch (e) {
-      if (!tolerable(e)) throw e;
-      lastError = e;
+  let timedOut = false;
+  const deliver = (outcome: RoundOutcome<QueryResult>, now: number): number | null => {
+    lastError = takeOutcome(ctx, journal, outcome, segments);
+    if (outcome.ok) {
+      answered++;
+      signals.observe(journal.record, now);
     }
-    return journal.record;
+    reporter.report(progressOf(journal.record));
+    if (!awaitable(ctx, journal.record) || !journal.record.historyAvailable) return null;
+    if (now >= w.deadlineMs) {
+      timedOut = true;
+      return null;
+    }
+    const plan = planNextPoll(signals.at(journal.record, now), bounds);
+    signals.predicted(plan.predictionMs);
+    return Math.min(w.deadlineMs, now + plan.sleepMs);
   };
-  const res = await waitUntil<TaskRecord>({
-    clock: ctx.clock, timeoutMs: Math.max(0, w.deadlineMs - ctx.clock.now()), initialDelayMs: w.initialDelayMs, maxDelayMs: w.maxDelayMs,
-    poll, isDone: (r) => !awaitable(ctx, r) || !r.historyAvailable, onPoll: (r) => reporter.report(progressOf(r)),
-  });
+  const member: PollMember<SubmittedBatch[], QueryResult> = {
+    request: () => (answered === 0 && journal.record.mediaSegments ? liveBatches(ctx, journal.record) : openBatches(ctx, journal.record)),
+    query: roundQuery(ctx),
+    deliver,
+  };
+  const now = ctx.clock.now();
+  await pollGroupFor(ctx).join(member, firstPollAt(now, signals.newestSubmitMs, bounds.floorMs, w.deadlineMs));
   reporter.final(progressOf(journal.record));
-  return { timedOut: res.state === "timeout", lastError };
+  return { timedOut, lastError };
 }

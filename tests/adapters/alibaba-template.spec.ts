@@ -47,6 +47,6 @@ describe("adapters: one template for the Alibaba adapters", () => {
       assert.match(source(product, "quota.ts"), /return refreshQuota\(await api\.quota\(\), spec\.l2Preload\);/);
     }
     assert.match(source("alibaba-dcdn", "query.ts"), /return queryRefreshById\(api, batches\);/);
-    assert.match(source("alibaba-cdn", "query.ts"), /queryRefreshById\(api, /);
+    assert.match(source("alibaba-cdn", "query.ts"), /queryRefreshRound\(api, /);
   });
 });

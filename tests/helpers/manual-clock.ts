@@ -47,13 +47,21 @@ export class ManualClock implements Clock {
     return this.t - this.start;
   }
 
-  sleep(ms: number): Promise<void> {
+  /** Records the sleep; an aborted `signal` releases a pending (manual-mode) sleeper at once, without moving time. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     if (this.auto) {
       this.t += Math.max(0, ms);
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.sleepers.push({ wakeAt: this.t + Math.max(0, ms), resolve }));
+    return new Promise((resolve) => {
+      const sleeper: Sleeper = { wakeAt: this.t + Math.max(0, ms), resolve };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener("abort", () => {
+        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+        resolve();
+      }, { once: true });
+    });
   }
 
   /** Moves time without waking anyone (e.g. to model a slow API call). */

@@ -50,11 +50,15 @@ describe("engine progress reporter", () => {
     ]);
   });
 
-  it("prints the final line even when it repeats the last one", () => {
-    const { lines, r } = setup();
+  it("prints the final line once: not again when the last report already printed it (issue 10)", () => {
+    const { clock, lines, r } = setup();
     r.report(snap(100, 50));
     r.final(snap(100, 50));
-    assert.equal(lines.length, 2);
+    assert.deepEqual(lines, ["0 prefetch site-assets: 100% — 50/50 URLs done, 0 failed"]);
+    clock.tick(1);
+    r.report(snap(100, 49, 50, 1)); // changed but too soon: not printed
+    r.final(snap(100, 49, 50, 1));  // the outcome differs from the last printed line: printed
+    assert.deepEqual(lines.slice(1), ["1 prefetch site-assets: 100% — 49/50 URLs done, 1 failed"]);
   });
 
   it("final with no report before it still prints", () => {

@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { withRetry } from "../../provider/engine/retry";
-import { waitUntil } from "../../provider/engine/waiter";
+import { PollGroup } from "../../provider/engine/poll-hub";
+import { planNextPoll } from "../../provider/engine/schedule";
 import { createProgressReporter } from "../../provider/engine/progress";
 import { CloudError } from "../../provider/model/errors";
 import type { Clock } from "../../provider/engine/clock";
@@ -22,8 +23,24 @@ const ENGINE_DIR = path.resolve(__dirname, "../../provider/engine");
 const uses = {
   retry: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, call: "query", random: () => 0.5 }),
   retryDefaultRandom: (fn: () => Promise<string>, clock: Clock) => withRetry(fn, { clock, call: "query" }),
-  wait: (clock: Clock, poll: () => Promise<number>) =>
-    waitUntil({ clock, timeoutMs: 5000, initialDelayMs: 1000, maxDelayMs: 8000, random: () => 0.5, poll, isDone: (n) => n >= 99 }),
+  /** One member of a shared poller on the schedule, until the 5 s deadline: the polls it made. */
+  wait: async (clock: Clock, poll: () => Promise<number>) => {
+    const seen: number[] = [];
+    const group = new PollGroup<null, number>({ clock, isolate: () => false });
+    const start = clock.now();
+    await group.join({
+      request: () => null,
+      query: { run: async (reqs) => Promise.all(reqs.map(() => poll())), cost: () => 1 },
+      deliver: (o, now) => {
+        if (o.ok) seen.push(o.value);
+        if (now >= start + 5000) return null;
+        const plan = planNextPoll({ nowMs: now, startMs: start, open: [{ submittedAtMs: start, progress: 20 }], longestFinishedMs: null, previousPredictionMs: null },
+          { floorMs: 1000, capMs: 8000 });
+        return Math.min(start + 5000, now + plan.sleepMs);
+      },
+    }, start + 1000);
+    return seen;
+  },
   report: (clock: Clock, log: (l: string) => void) => {
     const r = createProgressReporter({ clock, log, label: "x" });
     r.report({ progress: 50, done: 1, total: 2, failed: 0 });
@@ -61,7 +78,8 @@ describe("engine survives closure serialization", function () {
     assert.deepEqual(await exercise(loaded), expected);
     assert.deepEqual(expected.retrySleeps, [1000, 2000]);
     assert.equal(expected.defaultRandomSleeps, 2);
-    assert.deepEqual(expected.waitSleeps, [1000, 1250, 1625, 1125]);
+    assert.deepEqual(expected.waitSleeps, [1000, 1000, 1000, 1500, 500], "the approach is bounded by half the elapsed time; the last poll lands at the deadline");
+    assert.deepEqual(expected.waited, [1, 2, 3, 4, 5]);
     assert.deepEqual(expected.lines, ["prefetch x: 50% — 1/2 URLs done, 0 failed", "prefetch x: 100% — 2/2 URLs done, 1 failed"]);
   });
 

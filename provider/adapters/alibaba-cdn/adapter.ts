@@ -11,7 +11,7 @@ import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
 import { createCdnApi, type CdnApi } from "./client";
 import { findTasksCdn } from "./find";
 import { CDN_LIMITS } from "./limits";
-import { queryCdn } from "./query";
+import { cdnRoundCost, queryCdn, queryCdnRound } from "./query";
 import { quotaCdn } from "./quota";
 import { submitCdn } from "./submit";
 
@@ -28,13 +28,23 @@ export interface CdnAdapterOptions {
 
 /** Builds the adapter over an already built API (tests inject one). */
 export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): PrefetchAdapter {
+  const detail = () => ({ enabled: o.preloadDetail, scope: o.scope, nowMs: clock.now() });
   return {
     cloud: "alibaba-cdn",
     limits: CDN_LIMITS,
     submit: async (spec, urls) => submitCdn(api, cdnSpec(spec), urls),
     query: async (spec, batches) => {
       cdnSpec(spec);
-      return queryCdn(api, { enabled: o.preloadDetail, scope: o.scope, nowMs: clock.now() }, batches);
+      return queryCdn(api, detail(), batches);
+    },
+    rounds: {
+      // One account's task ids are readable together whatever the domain (seed 002: TaskId only), so the account is the scope.
+      scope: (spec) => JSON.stringify([cdnSpec(spec).cloud, o.scope.accessKeyId, o.scope.endpoint, o.preloadDetail]),
+      cost: (_spec, requests) => cdnRoundCost(detail(), requests),
+      query: async (spec, requests) => {
+        cdnSpec(spec);
+        return queryCdnRound(api, detail(), requests);
+      },
     },
     quota: async (spec) => quotaCdn(api, cdnSpec(spec)),
     findTasks: async (spec, urls, sinceMs) => findTasksCdn(api, cdnSpec(spec), urls, sinceMs, clock.now()),

@@ -7,9 +7,11 @@ import type { AdapterLimits } from "../types";
 
 /**
  * - urlsPerRequest and historyDays: the provider-wide table (provider/model/limits.ts, with sources).
- * - polling 5 s → 60 s: a prefetch "usually takes 5 to 30 minutes" (https://www.alibabacloud.com/help/en/cdn/api-pushobjectcache),
- *   and DescribeRefreshTaskById allows 30 calls/s per account (cloud-apis.md §D.3), so a slow poll costs nothing and
- *   saves quota.
+ * - pollMaxMs 60 s, the status schedule's cap (engine/schedule.ts): a prefetch "usually takes 5 to 30 minutes"
+ *   (https://www.alibabacloud.com/help/en/cdn/api-pushobjectcache); the cap only binds for jobs longer than cap / k =
+ *   20 minutes, whose overshoot it keeps under 5 %.
+ * - pollInitialMs 5 s between reconciliation passes (lifecycle): DescribeRefreshTasks is shared by every resource of
+ *   the account (cloud-apis.md §D.3).
  */
 export const CDN_LIMITS: AdapterLimits = {
   urlsPerRequest: URLS_PER_REQUEST["alibaba-cdn"], historyDays: HISTORY_DAYS["alibaba-cdn"], pollInitialMs: 5_000, pollMaxMs: 60_000,

@@ -6,8 +6,9 @@ import type { AdapterLimits } from "../types";
 
 /**
  * - urlsPerRequest and historyDays: the provider-wide table (provider/model/limits.ts, with sources).
- * - polling 5 s → 60 s: prefetch takes 5–30 minutes like CDN (cloud-apis.md §A.1); DescribeDcdnRefreshTaskById
- *   allows 30 calls/s (seed 002).
+ * - pollMaxMs 60 s, the status schedule's cap (engine/schedule.ts): prefetch takes 5–30 minutes like CDN (cloud-apis.md
+ *   §A.1); the cap only binds for jobs longer than cap / k = 20 minutes, whose overshoot it keeps under 5 %.
+ * - pollInitialMs 5 s between reconciliation passes (lifecycle); DescribeDcdnRefreshTaskById allows 30 calls/s (seed 002).
  */
 export const DCDN_LIMITS: AdapterLimits = {
   urlsPerRequest: URLS_PER_REQUEST["alibaba-dcdn"], historyDays: HISTORY_DAYS["alibaba-dcdn"], pollInitialMs: 5_000, pollMaxMs: 60_000,

@@ -10,7 +10,7 @@ import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
 import { createEsaApi, esaDefaultEndpoint, type EsaApi } from "./client";
 import { findTasksEsa } from "./find";
 import { ESA_LIMITS } from "./limits";
-import { queryEsa } from "./query";
+import { esaRoundCost, queryEsa, queryEsaRound } from "./query";
 import { quotaEsa } from "./quota";
 import { esaSiteId, submitEsa } from "./submit";
 
@@ -27,6 +27,12 @@ export function esaAdapter(api: EsaApi, clock: Clock, scope: AccountScope): Pref
     limits: ESA_LIMITS,
     submit: async (spec, urls) => submitEsa(api, esaSpec(spec), urls),
     query: async (spec, batches) => queryEsa(api, memory(), esaSiteId(esaSpec(spec)), batches, ESA_LIMITS.historyDays),
+    rounds: {
+      // `DescribePreloadTasks` lists one site (seed 001: SiteId required): the account and the site are the scope.
+      scope: (spec) => JSON.stringify(["alibaba-esa", scope.accessKeyId, scope.endpoint, esaSiteId(esaSpec(spec))]),
+      cost: (_spec, requests) => esaRoundCost(requests),
+      query: async (spec, requests) => queryEsaRound(api, memory(), esaSiteId(esaSpec(spec)), requests, ESA_LIMITS.historyDays),
+    },
     quota: async (spec) => quotaEsa(api, esaSpec(spec)),
     findTasks: async (spec, urls, sinceMs) => findTasksEsa(api, memory(), esaSiteId(esaSpec(spec)), urls, sinceMs, ESA_LIMITS.historyDays),
   };

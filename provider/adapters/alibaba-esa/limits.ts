@@ -8,9 +8,10 @@ import type { AdapterLimits } from "../types";
 /**
  * - urlsPerRequest and historyDays: the provider-wide table (provider/model/limits.ts, with sources; the ESA
  *   per-request maximum is not documented).
- * - polling 5 s → 60 s: a prefetch "typically takes 5 to 30 minutes"
- *   (https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/user-guide/warm-up-cache); the ESA query rate
- *   limit is not documented, so polls stay slow.
+ * - pollMaxMs 60 s, the status schedule's cap (engine/schedule.ts): a prefetch "typically takes 5 to 30 minutes"
+ *   (https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/user-guide/warm-up-cache); the cap only binds
+ *   for jobs longer than cap / k = 20 minutes, whose overshoot it keeps under 5 %.
+ * - pollInitialMs 5 s between reconciliation passes (lifecycle): the ESA query rate limit is not documented.
  */
 export const ESA_LIMITS: AdapterLimits = {
   urlsPerRequest: URLS_PER_REQUEST["alibaba-esa"], historyDays: HISTORY_DAYS["alibaba-esa"], pollInitialMs: 5_000, pollMaxMs: 60_000,

@@ -27,6 +27,9 @@
  * ours. A listing that reaches the page guard (`ESA_MAX_PAGES`) is an error naming it, never used incomplete.
  * `EndTime` is now, never later (variant `alibaba.futureEndTime`: a future `EndTime` may be refused with `InvalidTime`).
  * `historyUnavailable` is true only when the vendor refuses the window (`InvalidTime`).
+ *
+ * **Shared rounds** (the host's poller): one listing per site per round serves every waiting resource of the site
+ * ({@link queryEsaRound}); the window covers all of them and each resource's URLs are matched with its own searches.
  */
 import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { recall, remember, type AccountScope } from "../memory";
@@ -190,23 +193,47 @@ function allFound(tasks: readonly EsaTask[], searches: readonly Search[], zone: 
   });
 }
 
+/** Calls one round over these requests is expected to make: one `Content` lookup per URL, else listing pages. */
+export function esaRoundCost(requests: readonly (readonly SubmittedBatch[])[]): number {
+  const urls = [...new Set(requests.flat().flatMap((b) => b.urls))];
+  if (urls.length === 0) return 0;
+  return filterValues(urls, (u) => u) === null ? Math.ceil(urls.length / ESA_PAGE_SIZE) : urls.length;
+}
+
+/**
+ * Reads the state of several resources' batches (result i for request i) with one listing — or one set of `Content`
+ * lookups — over one window covering them all; each request is matched with its own searches (its URLs, ids and
+ * submit seconds), exactly as if it had asked alone. An `InvalidTime` refusal of the shared window is asked again per
+ * request (each over its own, shorter window); for a lone request it makes `historyUnavailable` true. Every other
+ * error propagates.
+ */
+export async function queryEsaRound(api: EsaApi, memory: EsaMemory, siteId: number, requests: readonly (readonly SubmittedBatch[])[],
+  historyDays: number): Promise<QueryResult[]> {
+  const perRequest: Search[][] = requests.map((batches) => batches.map((batch) => ({ batch, ids: new Set(batch.taskIds), anchorMs: anchorOf(batch) })));
+  const searches = perRequest.flat();
+  const window = esaWindow(searches.map((s) => s.anchorMs), memory.nowMs, historyDays);
+  if (window === null || searches.length === 0) return requests.map(() => ({ observations: [], historyUnavailable: false }));
+  const urls = [...new Set(searches.flatMap((s) => s.batch.urls))];
+  let tasks: EsaTask[];
+  try {
+    tasks = await readEsaTasks(api, siteId, window, urls,
+      (seen) => allFound(seen, searches, zoneEvidence(seen, window) ?? recall<EsaZone>(memory.scope, ZONE_FACT, memory.nowMs) ?? null, window.endMs));
+  } catch (e) {
+    if (!refusedWindow(e)) throw e;
+    if (requests.length === 1) return [{ observations: [], historyUnavailable: true }];
+    const alone: QueryResult[] = [];
+    for (const batches of requests) alone.push((await queryEsaRound(api, memory, siteId, [batches], historyDays))[0]);
+    return alone;
+  }
+  const zone = esaZone(memory, tasks, window);
+  return perRequest.map((own) => ({ observations: observeEsaTasks(tasks, own, zone, window.endMs), historyUnavailable: false }));
+}
+
 /**
  * Reads the state of the batches' URLs over one window covering them all. An `InvalidTime` refusal of the window makes
  * `historyUnavailable` true; every other error propagates.
  */
 export async function queryEsa(api: EsaApi, memory: EsaMemory, siteId: number, batches: readonly SubmittedBatch[],
   historyDays: number): Promise<QueryResult> {
-  const searches: Search[] = batches.map((batch) => ({ batch, ids: new Set(batch.taskIds), anchorMs: anchorOf(batch) }));
-  const window = esaWindow(searches.map((s) => s.anchorMs), memory.nowMs, historyDays);
-  if (window === null || batches.length === 0) return { observations: [], historyUnavailable: false };
-  const urls = [...new Set(batches.flatMap((b) => b.urls))];
-  let tasks: EsaTask[];
-  try {
-    tasks = await readEsaTasks(api, siteId, window, urls,
-      (seen) => allFound(seen, searches, zoneEvidence(seen, window) ?? recall<EsaZone>(memory.scope, ZONE_FACT, memory.nowMs) ?? null, window.endMs));
-  } catch (e) {
-    if (refusedWindow(e)) return { observations: [], historyUnavailable: true };
-    throw e;
-  }
-  return { observations: observeEsaTasks(tasks, searches, esaZone(memory, tasks, window), window.endMs), historyUnavailable: false };
+  return (await queryEsaRound(api, memory, siteId, [batches], historyDays))[0];
 }

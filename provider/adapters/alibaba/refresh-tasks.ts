@@ -102,29 +102,66 @@ async function readChunk(api: RefreshApi, ids: readonly string[]): Promise<{ ite
   }
 }
 
+/** Task items by the id they answer for, and the ids whose call was refused for its window. */
+export interface TasksByIdRead {
+  items: Map<string, RefreshTaskItem[]>;
+  refused: Set<string>;
+}
+
 /**
- * The task items of every id, {@link TASK_IDS_PER_QUERY} ids per call; whether any call was refused for its window.
- * Whether one expired id refuses a whole call (`InvalidTime`) or is only left out is undocumented (emulator variant
- * `alibaba.expiredTaskIds`), so a refused call of several ids is asked again one id at a time: the young ids of the
- * chunk are still read, and only the expired ones count as refused.
+ * Files one call's answer under the ids it asked for: an item under its own `TaskId` when the call asked for it, else
+ * (no id, or one the call did not ask for) under every id of the call, whose owners then match it by URL as a
+ * single resource's query always did.
  */
-export async function readTasksById(api: RefreshApi, ids: readonly string[]): Promise<{ items: RefreshTaskItem[]; refusedWindow: boolean }> {
-  const read = { items: [] as RefreshTaskItem[], refusedWindow: false };
+function file(read: TasksByIdRead, ids: readonly string[], r: { items: RefreshTaskItem[]; refusedWindow: boolean }): void {
+  if (r.refusedWindow) ids.forEach((id) => read.refused.add(id));
+  for (const item of r.items) {
+    const own = item.taskId !== undefined && ids.includes(item.taskId) ? [item.taskId] : ids;
+    for (const id of own) read.items.set(id, [...(read.items.get(id) ?? []), item]);
+  }
+}
+
+/**
+ * The task items of every id, {@link TASK_IDS_PER_QUERY} ids per call, filed by id, and the ids refused for their
+ * window. Whether one expired id refuses a whole call (`InvalidTime`) or is only left out is undocumented (emulator
+ * variant `alibaba.expiredTaskIds`), so a refused call of several ids is asked again one id at a time: the young ids
+ * of the chunk are still read, and only the expired ones count as refused.
+ */
+export async function readTasksById(api: RefreshApi, ids: readonly string[]): Promise<TasksByIdRead> {
+  const read: TasksByIdRead = { items: new Map(), refused: new Set() };
   for (const part of chunk(ids, TASK_IDS_PER_QUERY)) {
     const whole = await readChunk(api, part);
-    const parts = whole.refusedWindow && part.length > 1 ? part.map((id) => [id]) : [];
-    const reads = parts.length === 0 ? [whole] : [];
-    for (const one of parts) reads.push(await readChunk(api, one));
-    for (const r of reads) {
-      read.items.push(...r.items);
-      read.refusedWindow ||= r.refusedWindow;
+    if (!(whole.refusedWindow && part.length > 1)) {
+      file(read, part, whole);
+      continue;
     }
+    for (const id of part) file(read, [id], await readChunk(api, [id]));
   }
   return read;
 }
 
+/** One request's share of a read: the items of its ids (each once) and whether one of its ids was refused. */
+export function shareOf(read: TasksByIdRead, batches: readonly SubmittedBatch[]): QueryResult {
+  const ids = taskIdsOf(batches);
+  const items = [...new Set(ids.flatMap((id) => read.items.get(id) ?? []))];
+  return { observations: observeRefreshTasks(items, batches), historyUnavailable: ids.some((id) => read.refused.has(id)) };
+}
+
+/** Calls one by-id round over these requests makes: their distinct ids, ten per call. */
+export function refreshRoundCost(requests: readonly (readonly SubmittedBatch[])[]): number {
+  return Math.ceil(taskIdsOf(requests.flat()).length / TASK_IDS_PER_QUERY);
+}
+
+/**
+ * One by-id round for several resources: every call filled with up to ten ids of any of them; each request gets the
+ * items of its own ids (every other error propagates, classified).
+ */
+export async function queryRefreshRound(api: RefreshApi, requests: readonly (readonly SubmittedBatch[])[]): Promise<QueryResult[]> {
+  const read = await readTasksById(api, taskIdsOf(requests.flat()));
+  return requests.map((batches) => shareOf(read, batches));
+}
+
 /** Reads the state of the batches' URLs by task id (every other error propagates, classified). */
 export async function queryRefreshById(api: RefreshApi, batches: readonly SubmittedBatch[]): Promise<QueryResult> {
-  const read = await readTasksById(api, taskIdsOf(batches));
-  return { observations: observeRefreshTasks(read.items, batches), historyUnavailable: read.refusedWindow };
+  return (await queryRefreshRound(api, [batches]))[0];
 }

@@ -1,15 +1,18 @@
 /**
- * The EdgeOne adapter: assembles the PrefetchAdapter from client, submit, query, find and quota. It holds no state: the
- * zone's per-request limit (`Batch`) is what `quota()` returns, and the lifecycle chunks submits by it.
+ * The EdgeOne adapter: assembles the PrefetchAdapter from client, submit, query (and the shared rounds), find and quota.
+ * It holds no state: the zone's per-request limit (`Batch`) is what `quota()` returns, and the lifecycle chunks submits
+ * by it; what a round learns about a zone lives in provider/adapters/memory.ts under `scope`.
  */
 import type { Clock } from "../../engine/clock";
 import type { EdgeOneSpec, PrefetchSpec } from "../../model/spec";
+import { accountScope, type AccountScope } from "../memory";
 import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
 import { createTeoApi, type TeoApi } from "./client";
 import { findTasksEdgeOne } from "./find";
-import { EDGEONE_LIMITS } from "./limits";
+import { EDGEONE_LIMITS, teoHost } from "./limits";
 import { queryEdgeOne } from "./query";
 import { quotaEdgeOne } from "./quota";
+import { edgeOneRoundCost, queryEdgeOneRound } from "./rounds";
 import { submitEdgeOne } from "./submit";
 
 function edgeOneSpec(spec: PrefetchSpec): EdgeOneSpec {
@@ -18,16 +21,24 @@ function edgeOneSpec(spec: PrefetchSpec): EdgeOneSpec {
 }
 
 /** Builds the adapter over an already built API (tests inject one). */
-export function edgeOneAdapter(api: TeoApi, clock: Clock): PrefetchAdapter {
+export function edgeOneAdapter(api: TeoApi, clock: Clock, scope: AccountScope): PrefetchAdapter {
+  const memory = () => ({ scope, nowMs: clock.now() });
   return {
     cloud: "edgeone",
     limits: EDGEONE_LIMITS,
     submit: async (spec, urls) => submitEdgeOne(api, edgeOneSpec(spec), urls),
     query: async (spec, batches) => queryEdgeOne(api, edgeOneSpec(spec), batches, clock.now()),
+    rounds: {
+      // `DescribePrefetchTasks` lists one zone (seed 003: ZoneId required): the account and the zone are the scope.
+      scope: (spec) => JSON.stringify(["edgeone", scope.accessKeyId, scope.endpoint, edgeOneSpec(spec).zoneId]),
+      cost: (spec, requests) => edgeOneRoundCost(edgeOneSpec(spec).zoneId, requests, memory()),
+      query: async (spec, requests) => queryEdgeOneRound(api, edgeOneSpec(spec).zoneId, requests, memory()),
+    },
     quota: async (spec) => quotaEdgeOne(api, edgeOneSpec(spec)),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
   };
 }
 
 /** The EdgeOne adapter factory: builds the SDK client for the connection. */
-export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection), clock);
+export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection), clock,
+  accountScope("edgeone", connection, teoHost(connection.tencentDomain ?? null)));

@@ -8,8 +8,11 @@ import type { AdapterLimits } from "../types";
  * - urlsPerRequest and historyDays: the provider-wide table (provider/model/limits.ts, with sources). The per-request
  *   figure is the conservative fallback; the zone's real `Batch` is what `quota()` returns (`perRequest`), and the
  *   lifecycle chunks submits by it.
- * - polling 3 s → 30 s: EdgeOne prefetches typically finish within seconds to minutes (seed 003's example: 9 s between
- *   CreateTime and UpdateTime); DescribePrefetchTasks allows 20 calls/s (seed 003).
+ * - pollMaxMs 30 s, the status schedule's cap (engine/schedule.ts): EdgeOne prefetches typically finish within seconds
+ *   to minutes (seed 003's example: 9 s between CreateTime and UpdateTime), and the cap only binds for jobs longer than
+ *   cap / k = 10 minutes, whose overshoot it keeps under 5 %.
+ * - pollInitialMs 3 s between reconciliation passes (lifecycle): DescribePrefetchTasks allows 20 calls/s (seed 003),
+ *   shared by every resource of the account.
  */
 export const EDGEONE_LIMITS: Readonly<AdapterLimits> = Object.freeze({
   urlsPerRequest: URLS_PER_REQUEST.edgeone, historyDays: HISTORY_DAYS.edgeone, pollInitialMs: 3_000, pollMaxMs: 30_000,
@@ -39,6 +42,14 @@ export const EDGEONE_MAX_RANGE_MS = 7 * 86_400_000 - 3_600_000;
  * The window only accompanies a `job-id` filter, so its width never lets another job in.
  */
 export const EDGEONE_JOB_MARGIN_MS = 10 * 60_000;
+
+/**
+ * How long a zone's task count from a shared round's listing (rounds.ts), or the zone's refusal of a listing, is
+ * remembered for the account (provider/adapters/memory.ts): the next rounds of the same `pulumi up` plan with it (a
+ * zone busy with other tools' tasks is read job by job without paying a first listing page every round); after five
+ * minutes one listing checks again.
+ */
+export const EDGEONE_ZONE_LISTING_TTL_MS = 5 * 60_000;
 
 /** Most values of one `Filters[]` entry: "the maximum number of Filters.Values is 20" (seed 003). */
 export const EDGEONE_MAX_FILTER_VALUES = 20;

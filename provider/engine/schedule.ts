@@ -1,0 +1,165 @@
+/**
+ * The poll schedule: when to look again, aimed at the moment the last URL of a run finishes. Pure functions of what the
+ * cloud told us so far, so tests assert exact numbers.
+ *
+ * Two rules, one per kind of knowledge (issue 9, "a poll schedule aimed at the finish line"):
+ * - **No signal** (a lone EdgeOne URL: EdgeOne reports no progress): sleep a fixed fraction of the time since the
+ *   run's first submit, `clamp(k × elapsed, floor, cap)`. Polls then fall on a geometric grid, so the time between the
+ *   finish and the next poll is at most `max(floor, k × duration)`, whatever the duration: the overshoot is a bounded
+ *   fraction of the job, never a fixed 30–60 s.
+ * - **A prediction** of the last finish, from Alibaba's `Process` percentages (linear extrapolation per URL) or, for
+ *   URLs that report none, from how long the URLs of the same run that already finished took: sleep half of the time
+ *   left until the prediction (never less than the floor), so polls are sparse far from it and dense near it. Halving
+ *   instead of jumping keeps a prediction that is up to 2× too late harmless; the sleep is also never more than
+ *   {@link SCHEDULE.approachFraction} of the elapsed time, which bounds the damage of a progress curve that lies by
+ *   more than that. Once a poll finds the run unfinished past the earliest prediction made since the last fallback
+ *   (progress is not linear, stalled, or slower than the finished URLs), the no-signal rule applies again until a
+ *   fresh prediction lies ahead.
+ *
+ * Percentages are read late-biased (`p − 0.5`): whether the vendor floors or rounds is undocumented, and a late
+ * prediction costs one or two extra polls near the finish while an early one would fall back to the sparser rule.
+ */
+
+/** Constants of the schedule, each with the reason for its value. */
+export const SCHEDULE = {
+  /**
+   * k of the no-signal rule: half the overshoot target of issue 9 (mean ≤ 5 %, max ≤ 10 % of the job's duration). A
+   * poll grid of ratio 1 + k leaves at most k of the duration between a finish and the next poll, k / 2 on average.
+   */
+  elapsedFraction: 0.05,
+  /**
+   * Default floor, ms: the smallest sleep between two polls of one run. Issue 9's overshoot target for short jobs is
+   * max(1 s, 5 %) on average and max(2 s, 10 %) at worst; a 1 s floor keeps it ≤ 1 s.
+   * `pollIntervalSeconds` overrides it.
+   */
+  floorMs: 1000,
+  /**
+   * Longest sleep while approaching a prediction, as a fraction of the elapsed time: a progress curve that misleads by
+   * more than the 2× halving absorbs still never costs more than half the job's duration.
+   */
+  approachFraction: 0.5,
+  /**
+   * How much later than the percentage says a URL may finish: `Process` is an integer (seed 002: "Process": "100%"),
+   * floored or rounded — undocumented — so the true share is above `p − 0.5` either way.
+   */
+  percentSlack: 0.5,
+} as const;
+
+/** Bounds of every sleep, ms. */
+export interface ScheduleBounds {
+  /** Smallest sleep (> 0). */
+  floorMs: number;
+  /** Largest sleep (≥ floorMs). */
+  capMs: number;
+}
+
+/** A URL of the run that is not terminal yet. */
+export interface OpenUrlSignal {
+  /** When its batch was submitted, ms since the epoch. */
+  submittedAtMs: number;
+  /** The vendor's percentage (Alibaba `Process`), 0..99, or null when the cloud reports none (EdgeOne). */
+  progress: number | null;
+}
+
+/** Everything the schedule knows about one run at one poll. */
+export interface RunSignals {
+  nowMs: number;
+  /** The run's first submit, ms (the job's duration is counted from here). */
+  startMs: number;
+  /** The URLs still running or pending. */
+  open: readonly OpenUrlSignal[];
+  /**
+   * The longest time a URL of this run took from its submit to its finish, among URLs seen finishing during this wait
+   * (the midpoint of the last poll that saw it open and the first that saw it done), ms; null when none.
+   */
+  longestFinishedMs: number | null;
+  /** The `predictionMs` the previous plan returned (the earliest prediction since the last fallback), or null. */
+  previousPredictionMs: number | null;
+}
+
+/** The schedule's answer. */
+export interface PollPlan {
+  /** Sleep before the next poll, ms (within the bounds). */
+  sleepMs: number;
+  /**
+   * The prediction the next poll is checked against, ms since the epoch, or null without a signal: while approaching,
+   * the earliest prediction made since the last fallback (a prediction that keeps sliding later — progress stalled —
+   * is passed and falls back), after a fallback the fresh one. Pass it back next time.
+   */
+  predictionMs: number | null;
+  /** Which rule decided: `elapsed` (no signal, or past the previous prediction) or `approach`. */
+  rule: "elapsed" | "approach";
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Throws TypeError when the bounds cannot describe a schedule. */
+export function validateBounds(b: ScheduleBounds): void {
+  if (!Number.isFinite(b.floorMs) || b.floorMs <= 0) throw new TypeError(`floorMs must be > 0, got ${b.floorMs}`);
+  if (!Number.isFinite(b.capMs) || b.capMs < b.floorMs) throw new TypeError(`capMs must be ≥ floorMs (${b.floorMs}), got ${b.capMs}`);
+}
+
+/** The no-signal sleep: `clamp(k × elapsed, floor, cap)`. */
+export function elapsedSleep(elapsedMs: number, b: ScheduleBounds): number {
+  return clamp(Math.floor(SCHEDULE.elapsedFraction * Math.max(0, elapsedMs)), b.floorMs, b.capMs);
+}
+
+/**
+ * When one open URL should finish: by its percentage (linear from its submit, late-biased), else by the longest
+ * finished URL of the run; null when neither says anything or the prediction already passed.
+ */
+export function predictUrlEnd(u: OpenUrlSignal, nowMs: number, longestFinishedMs: number | null): number | null {
+  const p = u.progress;
+  if (p !== null && Number.isFinite(p) && p >= 1 && p < 100) {
+    const end = u.submittedAtMs + ((nowMs - u.submittedAtMs) * 100) / (p - SCHEDULE.percentSlack);
+    return end > nowMs ? end : null;
+  }
+  if (longestFinishedMs === null) return null;
+  const end = u.submittedAtMs + longestFinishedMs;
+  return end > nowMs ? end : null;
+}
+
+/** The predicted finish of the last open URL, and whether every open URL has a prediction. */
+export function predictRunEnd(s: Pick<RunSignals, "nowMs" | "open" | "longestFinishedMs">): { endMs: number | null; complete: boolean } {
+  let endMs: number | null = null;
+  let known = 0;
+  for (const u of s.open) {
+    const end = predictUrlEnd(u, s.nowMs, s.longestFinishedMs);
+    if (end === null) continue;
+    known++;
+    endMs = endMs === null ? end : Math.max(endMs, end);
+  }
+  return { endMs, complete: s.open.length > 0 && known === s.open.length };
+}
+
+/** The sleep towards a predicted finish: half the time left, within the floor, the cap and the elapsed-time bound. */
+export function approachSleep(endMs: number, nowMs: number, elapsedMs: number, b: ScheduleBounds): number {
+  const ceiling = Math.min(b.capMs, Math.max(b.floorMs, Math.floor(SCHEDULE.approachFraction * Math.max(0, elapsedMs))));
+  return clamp(Math.floor((endMs - nowMs) / 2), b.floorMs, ceiling);
+}
+
+/**
+ * The next poll of a run (file comment). With a prediction for every open URL the approach decides alone; with a
+ * prediction for some only (others report nothing yet), the run cannot end before it, so the later of the approach
+ * and the no-signal sleep applies.
+ */
+export function planNextPoll(s: RunSignals, b: ScheduleBounds): PollPlan {
+  validateBounds(b);
+  const elapsedMs = s.nowMs - s.startMs;
+  const fallback = elapsedSleep(elapsedMs, b);
+  const { endMs, complete } = predictRunEnd(s);
+  const missed = s.previousPredictionMs !== null && s.nowMs >= s.previousPredictionMs;
+  if (endMs === null || missed) return { sleepMs: fallback, predictionMs: endMs, rule: "elapsed" };
+  const approach = approachSleep(endMs, s.nowMs, elapsedMs, b);
+  const held = s.previousPredictionMs === null ? endMs : Math.min(s.previousPredictionMs, endMs);
+  return { sleepMs: complete ? approach : Math.max(approach, fallback), predictionMs: held, rule: "approach" };
+}
+
+/**
+ * When the first poll of a wait is due: one floor after the newest submit (nothing can be done sooner), or at once
+ * when that is past (a resumed wait: the cloud may have finished meanwhile); never after the deadline.
+ */
+export function firstPollAt(nowMs: number, newestSubmitMs: number, floorMs: number, deadlineMs: number): number {
+  const at = Number.isFinite(newestSubmitMs) ? Math.max(nowMs, newestSubmitMs + floorMs) : nowMs;
+  return Math.min(at, Math.max(nowMs, deadlineMs));
+}
