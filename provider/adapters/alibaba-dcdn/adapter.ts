@@ -28,10 +28,10 @@ export function dcdnAdapter(api: DcdnApi, clock: Clock): PrefetchAdapter {
       dcdnSpec(spec);
       return queryDcdn(api, batches);
     },
-    quota: async (spec) => quotaDcdn(api, dcdnSpec(spec)),
+    quota: async (spec, how) => quotaDcdn(api, dcdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksDcdn(api, dcdnSpec(spec), urls, sinceMs, clock.now()),
   };
 }
 
 /** The DCDN adapter factory: builds the SDK client for the connection. */
-export const createDcdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => dcdnAdapter(createDcdnApi(connection), clock);
+export const createDcdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => dcdnAdapter(createDcdnApi(connection, clock), clock);

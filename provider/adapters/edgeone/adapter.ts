@@ -24,10 +24,10 @@ export function edgeOneAdapter(api: TeoApi, clock: Clock): PrefetchAdapter {
     limits: EDGEONE_LIMITS,
     submit: async (spec, urls) => submitEdgeOne(api, edgeOneSpec(spec), urls),
     query: async (spec, batches) => queryEdgeOne(api, edgeOneSpec(spec), batches, clock.now()),
-    quota: async (spec) => quotaEdgeOne(api, edgeOneSpec(spec)),
+    quota: async (spec, how) => quotaEdgeOne(api, edgeOneSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
   };
 }
 
 /** The EdgeOne adapter factory: builds the SDK client for the connection. */
-export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection), clock);
+export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection, clock), clock);
