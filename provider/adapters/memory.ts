@@ -5,7 +5,8 @@
  * for the next. Examples: CDN's allow-listed `DescribePreloadDetailById` refuses this account (alibaba-cdn/query.ts);
  * the zone of ESA's timezone-less `CreateTime` (alibaba-esa/query.ts).
  *
- * This is the ONE place adapters keep state between calls (an adapter instance holds none). Facts are keyed by the
+ * This is one of the three places adapters keep state between calls (an adapter instance holds none), with
+ * quota-memory.ts (quota figures) and rate-gate.ts (the per-account rate limits). Facts are keyed by the
  * cloud, the access key id and the API endpoint — one key may reach two sites (China / international) that answer
  * differently — plus the fact's name; each expires after its own TTL, because a verdict can change (an account can be
  * added to an allow list). Times come from the caller's clock, so tests stay deterministic.
@@ -14,6 +15,7 @@
  * sdk/shim.ts), never serialized into the stack's state (pulumi-dynamic-providers.md §3.3). Nothing secret is kept:
  * the access key id identifies the account, the secret is never seen.
  */
+import type { Clock } from "../engine/clock";
 import type { CloudKind } from "../model/cloud";
 import { parseEndpoint } from "./endpoint";
 import type { Connection } from "./types";
@@ -24,6 +26,22 @@ export interface AccountScope {
   accessKeyId: string;
   /** The endpoint the calls go to (`host[:port]`, or a description of the SDK's default for a region). */
   endpoint: string;
+}
+
+/**
+ * The account a client's calls run under and the clock they wait on: what the per-account rate limits
+ * (rate-gate.ts) and the remembered quota (quota-memory.ts) are keyed by. The clock is part of the key, so two tests
+ * with their own clocks never share a bucket or a figure; the host process builds one clock per cloud
+ * (resources/provider.ts), so all resources of a stack share them.
+ */
+export interface AccountContext {
+  scope: AccountScope;
+  clock: Clock;
+}
+
+/** The key of a scope, for the maps that remember per account (with the cloud, key id and endpoint). */
+export function scopeKey(scope: AccountScope): string {
+  return JSON.stringify([scope.cloud, scope.accessKeyId, scope.endpoint]);
 }
 
 /**
@@ -67,7 +85,10 @@ export function forget(scope: AccountScope, fact: string): void {
   facts.delete(keyOf(scope, fact));
 }
 
-/** Forgets everything (tests: each case starts from a fresh process's memory). */
+/**
+ * Forgets every fact (tests: each case starts from a fresh process's memory; quota-memory.ts `forgetAllQuotas` and
+ * rate-gate.ts `forgetRateLimits` forget the rest).
+ */
 export function forgetAll(): void {
   facts.clear();
 }

@@ -7,6 +7,7 @@ import type { PrefetchSpec } from "../model/spec";
 import type { FoundTask, QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
 import type { Clock } from "../engine/clock";
 import type { CredentialSource } from "./credentials/source";
+import type { QuotaRead } from "./quota-memory";
 
 /** Access key pair (Alibaba AccessKey / Tencent SecretId+SecretKey) plus optional STS token. */
 export interface Credentials {
@@ -52,6 +53,12 @@ export interface Connection {
    * (`cdnPrefetch:alibabaPreloadDetail`, `CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL`); false by default.
    */
   alibabaPreloadDetail: boolean;
+  /**
+   * The share (0 < share ≤ 1) of each documented per-account API rate this provider's calls may use, all resources of
+   * the host process together (`cdnPrefetch:apiRateShare`, `CDN_PREFETCH_API_RATE_SHARE`; adapters/rate-gate.ts).
+   * Absent: `DEFAULT_API_RATE_SHARE` (0.5).
+   */
+  apiRateShare?: number;
 }
 
 /** The alicloud provider's account types (its `account_type` argument accepts exactly these, case-insensitively). */
@@ -107,8 +114,12 @@ export interface PrefetchAdapter {
    * `observations`; `historyUnavailable` says the cloud can no longer see the batches at all.
    */
   query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
-  /** Reads the prefetch quota, or null when the cloud has no quota API for this spec. */
-  quota(spec: PrefetchSpec): Promise<QuotaInfo | null>;
+  /**
+   * Reads the prefetch quota, or null when the cloud has no quota API for this spec. The figure is shared by the
+   * resources of the process for a short time (adapters/quota-memory.ts); `how` asks for a fresh one, or for a
+   * remembered one only (null when none is at hand: no call).
+   */
+  quota(spec: PrefetchSpec, how?: QuotaRead): Promise<QuotaInfo | null>;
   /**
    * Reconciliation: the prefetch tasks the cloud lists for `urls` (submitted forms) created at or after `sinceMs`
    * (the adapter widens the window by its clock-skew margin and never reports a task created before

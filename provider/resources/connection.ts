@@ -5,6 +5,7 @@
  */
 import type { CloudKind } from "../model/cloud";
 import { vendorOf } from "../model/cloud";
+import { DEFAULT_API_RATE_SHARE } from "../adapters/rate-gate";
 import type { AlibabaAccountType, Connection } from "../adapters/types";
 import { VISIBILITY_GRACE_MS } from "../model/limits";
 import { CREDENTIAL_CONFIG_KEYS, resolveCredentials } from "../credentials";
@@ -18,7 +19,7 @@ export const CONFIG_KEYS = [
   "alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken", "alicloud:region", "alicloud:accountType",
   "cdnPrefetch:endpoint", "cdnPrefetch:tencentEndpoint", "cdnPrefetch:alibabaEndpoint",
   "cdnPrefetch:alibabaSignatureAlgorithm", "cdnPrefetch:requestTimeoutSeconds", "cdnPrefetch:visibilityGraceSeconds",
-  "cdnPrefetch:alibabaPreloadDetail", ...CREDENTIAL_CONFIG_KEYS,
+  "cdnPrefetch:alibabaPreloadDetail", "cdnPrefetch:apiRateShare", ...CREDENTIAL_CONFIG_KEYS,
 ] as const;
 
 /** Default per-call timeout: both SDK connect and read timeouts (Alibaba's 3 s default is too short, cloud-apis.md §C.6). */
@@ -80,6 +81,20 @@ function flag(name: string, raw: string | null): boolean {
   throw new ConnectionSettingError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
 
+/**
+ * The share of each documented per-account API rate the provider may use: `cdnPrefetch:apiRateShare` /
+ * `CDN_PREFETCH_API_RATE_SHARE`, a number above 0 and at most 1; {@link DEFAULT_API_RATE_SHARE} when unset.
+ */
+export function apiRateShare(raw: string | null): number {
+  if (raw === null) return DEFAULT_API_RATE_SHARE;
+  const share = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(share > 0 && share <= 1)) {
+    throw new ConnectionSettingError(`cdnPrefetch:apiRateShare (CDN_PREFETCH_API_RATE_SHARE) must be a number above 0 and at most 1 ` +
+      `(the share of each documented per-account API rate this provider may use, e.g. 0.5), got ${JSON.stringify(raw)}`);
+  }
+  return share;
+}
+
 function tencent(config: ConfigValues, env: NodeJS.ProcessEnv) {
   return {
     region: first(config["tencentcloud:region"], env.TENCENTCLOUD_REGION) ?? "",
@@ -117,6 +132,7 @@ export function resolveConnection(
     tencentDomain: "domain" in v ? v.domain : null,
     alibabaAccountType: "accountType" in v ? v.accountType : null,
     alibabaPreloadDetail: flag("cdnPrefetch:alibabaPreloadDetail", first(config["cdnPrefetch:alibabaPreloadDetail"], env.CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL)),
+    apiRateShare: apiRateShare(first(config["cdnPrefetch:apiRateShare"], env.CDN_PREFETCH_API_RATE_SHARE)),
   };
 }
 

@@ -3,6 +3,7 @@
  * failure policy. Each flow runs inside the contract's boundary (`contract.ts`), so anything the cloud may hold is
  * always returned to Pulumi — as outputs, or as a partial failure carrying the id and complete outputs.
  */
+import type { QuotaRead } from "../adapters/quota-memory";
 import type { PrefetchAdapter } from "../adapters/types";
 import type { Clock } from "../engine/clock";
 import { withRetry } from "../engine/retry";
@@ -92,21 +93,46 @@ function policyOf(i: AnyInputs): FailurePolicy {
   return { allowedFailures: i.allowedFailures ?? null, allowedFailurePercent: i.allowedFailurePercent ?? null };
 }
 
-/** Reads the quota with retries; a read that still fails is a warning, never the end of the run. */
-async function readQuota(ctx: RunContext): Promise<QuotaInfo | null> {
+/**
+ * Quota read failures already warned about, per clock (one per host process and cloud) and cloud and code: the
+ * resources of a stack share one quota read (adapters/quota-memory.ts), so its failure is reported once, not once per
+ * resource.
+ */
+const quotaWarnings = new WeakMap<Clock, Set<string>>();
+
+/** True the first time `key` is warned about on `clock`. */
+function firstWarning(clock: Clock, key: string): boolean {
+  const seen = quotaWarnings.get(clock) ?? new Set<string>();
+  quotaWarnings.set(clock, seen);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+/** Reads the quota with retries; a read that still fails is a warning (given once), never the end of the run. */
+async function readQuota(ctx: RunContext, how?: QuotaRead): Promise<QuotaInfo | null> {
   try {
-    return await withRetry(() => ctx.adapter.quota(ctx.spec), { clock: ctx.clock, call: "quota" });
+    return await withRetry(() => ctx.adapter.quota(ctx.spec, how), { clock: ctx.clock, call: "quota" });
   } catch (e) {
     if (!isCloudError(e)) throw e;
+    if (!firstWarning(ctx.clock, `${ctx.cloud}|${e.code}`)) return null;
     ctx.log(`prefetch ${ctx.label}: warning: could not read the prefetch quota (${describeCloudError(e)}); the daily quota is ` +
       `not checked and requests carry at most ${URLS_PER_REQUEST[ctx.cloud]} URLs (the documented per-request limit)`);
     return null;
   }
 }
 
-/** Reads the quota; refuses early when today's remainder cannot cover `count` URLs. Returns URLs per request. */
+/**
+ * Reads the quota; refuses early when today's remainder cannot cover `count` URLs. Returns URLs per request.
+ * - A job that fits in one request of the documented size ({@link URLS_PER_REQUEST}) reads no quota: the cloud refuses
+ *   an over-quota request whole, nothing accepted (ledger EO-5, CDN-3, DCDN-7, ESA-8), and that refusal ends the run
+ *   with a quota message naming the next reset (errors.ts `nextStep`); no batch figure is needed either (a zone `Batch`
+ *   below it is met by halving, `smallerBatch`). A figure this process already remembers is still used.
+ * - A remembered figure may be older than the cloud's (a reset, a raised quota): the run is refused only on a fresh one.
+ */
 async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise<number> {
-  const quota = await readQuota(ctx);
+  let quota = await readQuota(ctx, count <= URLS_PER_REQUEST[lc.cloud] ? { rememberedOnly: true } : undefined);
+  if (quota?.remaining != null && quota.remaining < count) quota = await readQuota(ctx, { fresh: true });
   if (quota?.remaining != null && quota.remaining < count) {
     throw new RunFailure(quotaMessage(lc.cloud, `${count} URLs to submit but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`, lc.clock.now()));
   }

@@ -260,15 +260,15 @@ describe("adapters: Alibaba CDN detail enrichment and quota (scripted server)", 
       RegexQuota: "20", RegexRemain: "10", IgnoreParamsQuota: "100", IgnoreParamsRemain: "10" };
     server.otherwise("DescribeRefreshQuota", { body });
     assert.deepEqual(await adapter(false).quota(SPEC), { daily: 1000, remaining: 400, perRequest: null });
-    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: false }), { daily: 1000, remaining: 400, perRequest: null });
-    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }), { daily: 1000, remaining: 400, perRequest: null });
+    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: false }, { fresh: true }), { daily: 1000, remaining: 400, perRequest: null });
+    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }, { fresh: true }), { daily: 1000, remaining: 400, perRequest: null });
     server.otherwise("DescribeRefreshQuota", { body: { ...body, PreloadRemain: "450" } });
-    assert.deepEqual(await adapter(false).quota(SPEC), { daily: 500, remaining: 450, perRequest: null });
+    assert.deepEqual(await adapter(false).quota(SPEC, { fresh: true }), { daily: 500, remaining: 450, perRequest: null });
     server.otherwise("DescribeRefreshQuota", { body: { ...body, PreloadEdgeRemain: "n/a" } });
-    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }), { daily: 500, remaining: null, perRequest: null },
+    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }, { fresh: true }), { daily: 500, remaining: null, perRequest: null },
       "one candidate unknown: the remainder is unknown");
     server.otherwise("DescribeRefreshQuota", { body: { ...body, PreloadEdgeRemain: undefined, PreloadEdgeQuota: undefined } });
-    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }), { daily: 500, remaining: 20, perRequest: null },
+    assert.deepEqual(await adapter(false).quota({ ...SPEC, l2Preload: true }, { fresh: true }), { daily: 500, remaining: 20, perRequest: null },
       "no edge pair at all (as on DCDN): one candidate");
   });
 });

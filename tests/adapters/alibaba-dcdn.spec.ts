@@ -73,7 +73,7 @@ describe("adapters: Alibaba DCDN through the dcdn20180115 SDK (recorded bodies)"
     const kinds = [];
     for (let i = 0; i < 2; i++) {
       try {
-        await adapter().quota(spec);
+        await adapter().quota(spec, { fresh: true });
         assert.fail("expected a rejection");
       } catch (e) {
         assert.ok(isCloudError(e));

@@ -108,8 +108,10 @@ describe("adapters: Alibaba ESA through the esa20240910 SDK (recorded bodies)", 
     server.queue("ListInstanceQuotasWithUsage", quotas("42"), quotas("12000"), quotas(undefined));
     const withPlan = { ...spec, instanceId: "sp-xcdn-96wblslz" };
     assert.deepEqual(await adapter().quota(withPlan), { daily: 10000, remaining: 9958, perRequest: null }, "the plan's usage, not the site's");
-    assert.deepEqual(await adapter().quota(withPlan), { daily: 10000, remaining: 0, perRequest: null });
-    assert.deepEqual(await adapter().quota(withPlan), { daily: 10000, remaining: null, perRequest: null }, "no usage: not checked");
+    assert.deepEqual(await adapter().quota(withPlan), { daily: 10000, remaining: 9958, perRequest: null }, "remembered for the plan: no call");
+    assert.equal(server.calls("ListInstanceQuotasWithUsage").length, 1);
+    assert.deepEqual(await adapter().quota(withPlan, { fresh: true }), { daily: 10000, remaining: 0, perRequest: null });
+    assert.deepEqual(await adapter().quota(withPlan, { fresh: true }), { daily: 10000, remaining: null, perRequest: null }, "no usage: not checked");
     const [call] = server.calls("ListInstanceQuotasWithUsage");
     assert.equal(call.method, "GET");
     assert.deepEqual(call.query, { InstanceId: "sp-xcdn-96wblslz", QuotaNames: "preload", SiteId: "123456789" });

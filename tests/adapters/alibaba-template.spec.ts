@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const ADAPTERS = path.resolve(__dirname, "..", "..", "provider", "adapters");
-const TEMPLATE = ["adapter.ts", "client.ts", "find.ts", "limits.ts", "query.ts", "quota.ts", "status.ts", "submit.ts"];
+const TEMPLATE = ["adapter.ts", "client.ts", "find.ts", "limits.ts", "query.ts", "quota.ts", "rates.ts", "status.ts", "submit.ts"];
 /** Files a product folder holds besides the template, with the reason. */
 const EXTRA: Record<string, string[]> = {
   // The ESA API host choice and the "site lives on the other endpoint" hint (issue 8, endpoints for international accounts).
@@ -44,7 +44,7 @@ describe("adapters: one template for the Alibaba adapters", () => {
     for (const product of ["alibaba-cdn", "alibaba-dcdn"]) {
       assert.match(source(product, "submit.ts"), /return submitRefresh\(api, spec, urls\);/);
       assert.match(source(product, "find.ts"), /return findRefreshTasks\(api\.list, /);
-      assert.match(source(product, "quota.ts"), /return refreshQuota\(await api\.quota\(\), spec\.l2Preload\);/);
+      assert.match(source(product, "quota.ts"), /return readRefreshQuota\(api, spec\.l2Preload, how\);/);
     }
     assert.match(source("alibaba-dcdn", "query.ts"), /return queryRefreshById\(api, batches\);/);
     assert.match(source("alibaba-cdn", "query.ts"), /queryRefreshRound\(api, /);

@@ -12,6 +12,7 @@ import type { Clock } from "../../provider/engine/clock";
 import { isCloudError, type CloudError } from "../../provider/model/errors";
 import type { EdgeOneSpec } from "../../provider/model/spec";
 import type { QueryResult, SubmittedBatch } from "../../provider/model/task";
+import { freshProcessMemory } from "../helpers/process-memory";
 import { testConnection } from "./support/connection";
 
 /** Every TEO variant the emulator declares, de-duplicated by name. */
@@ -80,6 +81,7 @@ describe(`adapters: EdgeOne against the emulator under every TEO variant (${SETT
       const is = (name: string, value: string) => setting.name === name && setting.value === value;
 
       beforeEach(async () => {
+        freshProcessMemory();
         await emu.control.reset();
         await emu.control.setClock({ mode: "manual" });
         await emu.control.setRules([], 10_000);

@@ -86,7 +86,9 @@ describe("adapters: EdgeOne through the TEO SDK (recorded bodies)", () => {
     assert.ok(Object.isFrozen(a.limits));
     assert.deepEqual(server.calls("DescribeContentQuota")[0].json, { ZoneId: spec.zoneId });
     server.queue("DescribeContentQuota", tencent({ PurgeQuota: null, PrefetchQuota: null }));
-    assert.equal(await a.quota(spec), null);
+    assert.deepEqual(await a.quota(spec), { daily: 10000, remaining: 10000, perRequest: 1000 }, "remembered for the zone: no call");
+    assert.equal(server.calls("DescribeContentQuota").length, 1);
+    assert.equal(await a.quota(spec, { fresh: true }), null);
   });
 
   it("never checks mode edge against prefetch_url: its own quota when listed, else no daily figure", async () => {
@@ -98,7 +100,7 @@ describe("adapters: EdgeOne through the TEO SDK (recorded bodies)", () => {
       { Type: "prefetch_url", Batch: 1000, Daily: 10000, DailyAvailable: 3 },
       { Type: "prefetch_url_edge", Batch: 500, Daily: 1000, DailyAvailable: 998 },
     ] }));
-    assert.deepEqual(await adapter().quota(edge), { daily: 1000, remaining: 998, perRequest: 500 });
+    assert.deepEqual(await adapter().quota(edge, { fresh: true }), { daily: 1000, remaining: 998, perRequest: 500 });
     server.queue("DescribeContentQuota", tencent({ PrefetchQuota: [
       { Type: "prefetch_url", Batch: 1000, Daily: 10000, DailyAvailable: 3 },
       { Type: "prefetch_url_edge", Batch: 500, Daily: 1000, DailyAvailable: 998 },

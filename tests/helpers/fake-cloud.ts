@@ -5,6 +5,7 @@
  * (`submitErrors`), or accepted and then answered with an error (`dropAfterAccept`: the task exists, the caller sees
  * the error). `findTasks` lists tasks by URL, hidden for `listLagMs` of clock time after the submit.
  */
+import type { QuotaRead } from "../../provider/adapters/quota-memory";
 import type { PrefetchAdapter, AdapterLimits } from "../../provider/adapters/types";
 import type { Clock } from "../../provider/engine/clock";
 import { CloudError } from "../../provider/model/errors";
@@ -16,6 +17,11 @@ export interface FakeCloudOptions {
   outcome?: (url: string) => UrlStatus;
   reject?: (url: string) => string | null;
   quota?: QuotaInfo | null;
+  /**
+   * What the process remembers of the quota (adapters/quota-memory.ts): the answer to a `rememberedOnly` read, which
+   * makes no call (default: nothing at hand, null).
+   */
+  rememberedQuota?: QuotaInfo | null;
   limits?: Partial<AdapterLimits>;
   /** Clock time a new task stays invisible to `findTasks`, ms (default 0). */
   listLagMs?: number;
@@ -56,7 +62,7 @@ export class FakeCloud {
     const limits: AdapterLimits = { urlsPerRequest: 100, historyDays: 3, pollInitialMs: 1000, pollMaxMs: 8000, ...this.o.limits };
     return {
       cloud: "edgeone", limits, submit: (_s, urls) => this.submit(urls), query: (_s, b) => this.query(b),
-      quota: async () => this.quotaInfo(), findTasks: (_s, urls, since) => this.find(urls, since),
+      quota: async (_s, how) => this.quotaInfo(how), findTasks: (_s, urls, since) => this.find(urls, since),
     };
   }
 
@@ -69,9 +75,10 @@ export class FakeCloud {
     return [...this.tasks.values()].flatMap((t) => t.urls);
   }
 
-  private async quotaInfo(): Promise<QuotaInfo | null> {
+  private async quotaInfo(how?: QuotaRead): Promise<QuotaInfo | null> {
+    if (how?.rememberedOnly) return this.o.rememberedQuota ?? null;
     const err = this.quotaErrors.shift();
-    this.log.push(`quota${err ? ` -> ${err.code}` : ""}`);
+    this.log.push(`quota${how?.fresh ? " (fresh)" : ""}${err ? ` -> ${err.code}` : ""}`);
     if (err) throw err;
     return this.o.quota ?? null;
   }

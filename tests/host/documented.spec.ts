@@ -60,6 +60,7 @@
  * | `cdnPrefetch:alibabaSignatureAlgorithm`, `CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM` (`v3` default, `v2` HMAC-SHA1) | this file › "cdnPrefetch:alibabaSignatureAlgorithm v2 signs every call with HMAC-SHA1" (CDN, DCDN, ESA), "CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM v2…", "without the setting every call is signed ACS3-HMAC-SHA256" |
  * | `cdnPrefetch:visibilityGraceSeconds`, `CDN_PREFETCH_VISIBILITY_GRACE_SECONDS` | tests/unit/contract.spec.ts › "contract: the visibility grace setting" |
  * | `tencentcloud:domain`, `TENCENTCLOUD_DOMAIN`, `alicloud:accountType`, `ALIBABA_CLOUD_ACCOUNT_TYPE`, `cdnPrefetch:alibabaPreloadDetail`, `CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL` | tests/unit/connection.spec.ts; tests/adapters/endpoints.spec.ts (the host each setting selects) |
+ * | `cdnPrefetch:apiRateShare`, `CDN_PREFETCH_API_RATE_SHARE` | tests/unit/rate-limit.spec.ts › "rate limits: cdnPrefetch:apiRateShare…" (default, order, refusals), "runs each action at the configured share…"; tests/adapters/rate-limited-burst.spec.ts (no throttling under the documented limits) |
  * | `submittedAfter` | tests/unit/lifecycle.spec.ts › "provider lifecycle: adopted tasks' time"; tests/unit/check.spec.ts |
  * | `uncertainBatches` output | tests/unit/contract.spec.ts › "contract: never twice"; the fault matrix |
  * | `mediaSegments` output | tests/adapters/media-segments.spec.ts |
@@ -91,7 +92,7 @@ const BLANK_ENV: Record<string, string> = Object.fromEntries([
   "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN", "ALICLOUD_REGION",
   "CDN_PREFETCH_ENDPOINT", "CDN_PREFETCH_TENCENT_ENDPOINT", "CDN_PREFETCH_ALIBABA_ENDPOINT",
   "CDN_PREFETCH_REQUEST_TIMEOUT_SECONDS", "CDN_PREFETCH_ALIBABA_SIGNATURE_ALGORITHM", "CDN_PREFETCH_VISIBILITY_GRACE_SECONDS",
-  "CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL", "TENCENTCLOUD_DOMAIN", "ALIBABA_CLOUD_ACCOUNT_TYPE",
+  "CDN_PREFETCH_ALIBABA_PRELOAD_DETAIL", "TENCENTCLOUD_DOMAIN", "ALIBABA_CLOUD_ACCOUNT_TYPE", "CDN_PREFETCH_API_RATE_SHARE",
   // Credential chains (provider/credentials): none of the machine's own logins may reach the host under test.
   "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_ROLE_ARN",
   "ALIBABA_CLOUD_ROLE_SESSION_NAME", "ALICLOUD_ASSUME_ROLE_ARN", "ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION",
@@ -419,22 +420,25 @@ describe("documented inputs, configuration and outputs, through Pulumi's host ag
   });
 
   describe("cloud-specific inputs", () => {
-    const rows: { cloud: CloudKind; inputs: Props; submit: string; expect: RegExp[]; also?: { action: string; expect: RegExp } }[] = [
+    // `count`: URLs of the resource (default 1). The plan quota is read only for a job longer than one request
+    // (resources/lifecycle.ts `preflight`), so the ESA row declares 101 URLs: two submits and one quota read.
+    const rows: { cloud: CloudKind; inputs: Props; submit: string; expect: RegExp[]; count?: number; also?: { action: string; expect: RegExp } }[] = [
       { cloud: "edgeone", inputs: { mode: "edge", prefetchMediaSegments: true }, submit: "CreatePrefetchTask",
         expect: [/"ZoneId":"zone-doc00001"/, /"Mode":"edge"/, /"PrefetchMediaSegments":"on"/, /"Headers":\[\{"Name":"Accept-Encoding","Value":"gzip"\}\]/] },
       { cloud: "alibaba-cdn", inputs: { area: "overseas", l2Preload: true, queryHashkey: true }, submit: "PushObjectCache",
         expect: [/Area=overseas/, /L2Preload=true/, /QueryHashkey=true/, /WithHeader=\{"Accept-Encoding":\["gzip"\]\}/, /ObjectPath=https:\/\/cdn\.example\.com\/f0\.js/] },
       { cloud: "alibaba-dcdn", inputs: { area: "domestic", l2Preload: false, queryHashkey: true }, submit: "PreloadDcdnObjectCaches",
         expect: [/Area=domestic/, /L2Preload=false/, /QueryHashkey=true/, /WithHeader=\{"Accept-Encoding":\["gzip"\]\}/] },
-      { cloud: "alibaba-esa", inputs: { instanceId: "sp-xcdn-doc01" }, submit: "PreloadCaches",
+      { cloud: "alibaba-esa", inputs: { instanceId: "sp-xcdn-doc01" }, submit: "PreloadCaches", count: 101,
         expect: [/SiteId=9001/, /Headers=\{"Accept-Encoding":"gzip"\}/], also: { action: "ListInstanceQuotasWithUsage", expect: /InstanceId=sp-xcdn-doc01/ } },
     ];
     for (const r of rows) {
       it(`cloud-specific inputs and headers reach the vendor request (${r.cloud})`, async () => {
         const host = await open({}, emulatorStackConfig(emu));
-        await (await create(host, r.cloud, { urls: urlsOf(r.cloud, 1), headers: { "Accept-Encoding": "gzip" }, ...r.inputs })).created;
+        const count = r.count ?? 1;
+        await (await create(host, r.cloud, { urls: urlsOf(r.cloud, count), headers: { "Accept-Encoding": "gzip" }, ...r.inputs })).created;
         const submits = wires.filter((w) => w.action === r.submit);
-        assert.equal(submits.length, 1);
+        assert.equal(submits.length, Math.ceil(count / 100));
         for (const re of r.expect) assert.match(submits[0].params, re);
         if (r.also) {
           const also = r.also;

@@ -3,6 +3,10 @@
  * refresh, triggers re-run, destroy). Each resource's third URL has an upper-case host and a non-ASCII path, so the
  * cloud's echo forms (emulator variants `*.urlEcho`) are exercised. Only combinations where the phase makes that call are generated (a refresh
  * never submits; destroy calls nothing, so it gets one cell per cloud with every fault queued).
+ *
+ * The quota is read only for a job longer than one request, once per host process (resources/lifecycle.ts
+ * `preflight`, adapters/quota-memory.ts): a quota cell declares {@link QUOTA_CELL_URLS} URLs, and its faulted `up`
+ * runs in a new host process, as a real later `pulumi up` does (run-cell.ts).
  */
 import type { Fault, Product } from "../../emulator";
 import type { CloudKind } from "../../provider/model/cloud";
@@ -69,6 +73,17 @@ export const CLOUDS: CloudUnderTest[] = [
     codes: { busy: "Site.ServiceBusy", permission: "Forbidden.RAM", quota: "QuotaExceeded.Preload" },
   },
 ];
+
+/** URLs of a quota cell: one more than a request carries (provider/model/limits.ts `URLS_PER_REQUEST`, 100 everywhere). */
+export const QUOTA_CELL_URLS = 101;
+
+/** The URLs a cell declares: the cloud's three, and for a quota cell plain ones up to {@link QUOTA_CELL_URLS}. */
+export function cellUrls(cell: Cell, tag: string): string[] {
+  const three = cell.cloud.urls(tag);
+  if (cell.action !== "quota") return three;
+  const base = three[0].replace(/\/[^/]*$/, "");
+  return [...three, ...Array.from({ length: QUOTA_CELL_URLS - three.length }, (_, i) => `${base}/filler-${i}.js`)];
+}
 
 /** The faults, with the calls they apply to. Refusal codes are filled in per cloud. */
 export function faultCases(c: CloudUnderTest): FaultCase[] {

@@ -32,11 +32,14 @@ async function withLimit(p: Promise<string[]>): Promise<string[]> {
 
 async function runCloud(cloud: (typeof CLOUDS)[number], own: Cell[]): Promise<void> {
   const emu = await startEmulator({ port: 0, config: { defaultDurationMs: 150 } });
-  const host = await startHost({ cwd: PROGRAM_DIR, env: { ...emulatorEnv(emu), CDN_PREFETCH_VISIBILITY_GRACE_SECONDS: GRACE_SECONDS } });
+  const start = () => startHost({ cwd: PROGRAM_DIR, env: { ...emulatorEnv(emu), CDN_PREFETCH_VISIBILITY_GRACE_SECONDS: GRACE_SECONDS } });
+  const host = await start();
   const env: CellEnv = { emu, host, cloud, providerText: await serializeProvider(shimFor(cloud.cloud)) };
   try {
     for (const [i, cell] of own.entries()) {
-      verdicts.set(cell.id, await withLimit(runCell(env, cell, i).catch((e: Error) => [`cell threw: ${e.stack ?? e.message}`])));
+      // A quota cell's faulted `up` runs in a new host process: the quota is remembered per process (cells.ts).
+      const cellEnv: CellEnv = cell.action === "quota" ? { ...env, newHost: start } : env;
+      verdicts.set(cell.id, await withLimit(runCell(cellEnv, cell, i).catch((e: Error) => [`cell threw: ${e.stack ?? e.message}`])));
     }
   } finally {
     await host.stop();

@@ -10,8 +10,8 @@
  */
 import { EngineModel, stripSecrets, type Registration } from "../../harness/engine";
 import type { Host } from "../../harness/host";
-import type { RunningEmulator } from "../../emulator";
-import type { Cell, CloudUnderTest } from "./cells";
+import type { Fault, RunningEmulator } from "../../emulator";
+import { cellUrls, type Cell, type CloudUnderTest } from "./cells";
 import { storedRecord, storedResults } from "../helpers/stored-record";
 
 /** What a cloud's cells share. */
@@ -20,6 +20,19 @@ export interface CellEnv {
   host: Host;
   providerText: string;
   cloud: CloudUnderTest;
+  /**
+   * A new host process, for cells whose call depends on what a process remembers (the quota: adapters/quota-memory.ts):
+   * the faulted `up` of such a cell runs in a process of its own, as a real later `pulumi up` does. The cell stops it.
+   */
+  newHost?: () => Promise<Host>;
+}
+
+/** The same stack driven through a new host process (a later `pulumi up`): state and pending deletes carried over. */
+function onNewHost(engine: EngineModel, host: Host, stack: string): EngineModel {
+  const next = new EngineModel(host, { project: "matrix", stack, config: {} });
+  for (const [urn, s] of engine.state) next.state.set(urn, s);
+  next.pendingDeletes.push(...engine.pendingDeletes);
+  return next;
 }
 
 type Outputs = Record<string, unknown>;
@@ -27,24 +40,49 @@ const TERMINAL = new Set(["succeeded", "failed", "timeout", "canceled", "invalid
 
 /** Runs a cell; returns the problems found. `prepare` runs right after the emulator reset (e.g. to choose variants). */
 export async function runCell(env: CellEnv, cell: Cell, n: number, prepare?: () => Promise<void>): Promise<string[]> {
-  const { emu, host, cloud } = env;
+  const { emu, host } = env;
   const problems: string[] = [];
   await emu.control.reset();
   await prepare?.();
-  const engine = new EngineModel(host, { project: "matrix", stack: `cell${n}`, config: {} });
+  const started: Host[] = [];
+  const faultedHost = async () => {
+    if (!env.newHost) return null;
+    started.push(await env.newHost());
+    return started[started.length - 1];
+  };
+  try {
+    return await cellSteps(env, cell, n, host, faultedHost, problems);
+  } finally {
+    await Promise.all(started.map((h) => h.stop()));
+  }
+}
+
+/** The steps of {@link runCell}; the faulted `up` moves to `faultedHost()` when it gives one (quota cells). */
+async function cellSteps(env: CellEnv, cell: Cell, n: number, host: Host, faultedHost: () => Promise<Host | null>,
+  problems: string[]): Promise<string[]> {
+  const { emu, cloud } = env;
+  const stack = `cell${n}`;
+  let engine = new EngineModel(host, { project: "matrix", stack, config: {} });
+  const moveToFaultedHost = async () => {
+    const next = await faultedHost();
+    if (next) engine = onNewHost(engine, next, stack);
+  };
   const tag = `m${n}`;
-  const urls = cloud.urls(tag);
+  const urls = cellUrls(cell, tag);
   const reg = (extra: Record<string, unknown>): Registration => ({
     type: `pulumi-nodejs:dynamic/cdn-prefetch:${cloud.type}`, name: "warm",
     inputs: { ...cloud.base, urls, pollIntervalSeconds: 0.05, progressLabel: "warm", ...(extra.wait === false ? {} : { waitTimeoutSeconds: 20 }), ...extra, __provider: env.providerText },
   });
   /** Emulator time when the fault was queued: tasks created from then on belong to the faulted step. */
   let since = 0;
+  /** Fault hits queued for the cell's action (see {@link pendingFaultHits}). */
+  let queued = 0;
   const inject = async () => {
     since = (await emu.control.state()).now;
     if (!cell.fault || !cell.action) return;
     const names = cloud.actions[cell.action];
     await emu.control.addFaults(names.flatMap((action) => cell.fault!.faults.map((f) => ({ ...f, product: cloud.product, action }))));
+    queued = await pendingFaultHits(env, cell);
   };
   const outputs = (): Outputs | null => {
     const s = [...engine.state.values()][0];
@@ -56,6 +94,7 @@ export async function runCell(env: CellEnv, cell: Cell, n: number, prepare?: () 
   let errors: Error[] = [];
   switch (cell.phase) {
     case "create":
+      await moveToFaultedHost();
       await inject();
       errors = (await engine.up([final])).errors;
       break;
@@ -84,6 +123,7 @@ export async function runCell(env: CellEnv, cell: Cell, n: number, prepare?: () 
       // run's second cannot be told apart from it (README, Limits). Real prefetches take minutes; here they take
       // 150 ms, so the re-run waits for the next second.
       await new Promise((r) => setTimeout(r, 1100));
+      await moveToFaultedHost();
       await inject();
       errors = (await engine.up([final])).errors;
       break;
@@ -92,6 +132,9 @@ export async function runCell(env: CellEnv, cell: Cell, n: number, prepare?: () 
       return destroyCell(env, engine, final, problems);
   }
 
+  if (cell.action === "quota" && cell.fault && (await pendingFaultHits(env, cell)) >= queued) {
+    problems.push("the faulted step never made the quota call: the cell tests nothing");
+  }
   problems.push(...(await lostTasks(env, tag, since, outputs())));
   const after = outputs();
   if (errors.length === 0 && cell.phase !== "refresh" && after) problems.push(...earlySuccess(after, "after the faulted step"));
@@ -128,6 +171,14 @@ async function destroyCell(env: CellEnv, engine: EngineModel, reg: Registration,
   if (engine.state.size !== 0) problems.push("destroy left the resource in state");
   if ((await totalCalls(env)) !== calls) problems.push("destroy called a cloud API");
   return problems;
+}
+
+/** Hits left in the emulator's queued faults for the cell's action: fewer after the step means it made the call. */
+async function pendingFaultHits(env: CellEnv, cell: Cell): Promise<number> {
+  const names = cell.action ? env.cloud.actions[cell.action] : [];
+  const pending = (await env.emu.control.state()).faults as (Fault & { remaining?: number })[];
+  return pending.filter((f) => f.product === env.cloud.product && names.includes(f.action ?? ""))
+    .reduce((n, f) => n + (f.remaining ?? f.count ?? 1), 0);
 }
 
 async function totalCalls(env: CellEnv): Promise<number> {

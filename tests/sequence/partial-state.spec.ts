@@ -37,7 +37,8 @@ interface CloudCase {
   submit: { action: string; refusal: string };
   /**
    * A list longer than one request may carry: Alibaba CDN/DCDN/ESA take 100 URLs per request (provider/model/limits.ts
-   * URLS_PER_REQUEST), so 101 need two submits; EdgeOne takes the zone's `Batch` quota, set to 2 here, so 3 need two.
+   * URLS_PER_REQUEST), so 101 need two submits; EdgeOne takes the zone's `Batch` quota, read for a list longer than
+   * the 100-URL fallback (resources/lifecycle.ts `preflight`) and set to 100 here, so 101 need two as well.
    */
   midway: { urls: number; config?: Record<string, unknown> };
 }
@@ -47,7 +48,7 @@ const CASES: CloudCase[] = [
     cloud: "edgeone", type: "EdgeOnePrefetch", product: "teo", base: { zoneId: "zone-partial1" },
     url: (t, i) => `https://www.example.com/${t}/${i}.js`,
     submit: { action: "CreatePrefetchTask", refusal: "LimitExceeded.DailyQuota" },
-    midway: { urls: 3, config: { quotas: { teo: { batch: 2 } } } },
+    midway: { urls: 101, config: { quotas: { teo: { batch: 100 } } } },
   },
   {
     cloud: "alibaba-cdn", type: "AlibabaCdnPrefetch", product: "cdn", base: { domain: "cdn.example.com" },

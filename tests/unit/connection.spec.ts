@@ -13,7 +13,7 @@ const ALIBABA_KEYS = { "alicloud:accessKey": "id", "alicloud:secretKey": "secret
 
 describe("connection settings", () => {
   it("lists the new keys for configure", () => {
-    for (const key of ["tencentcloud:domain", "alicloud:accountType", "cdnPrefetch:alibabaPreloadDetail"]) {
+    for (const key of ["tencentcloud:domain", "alicloud:accountType", "cdnPrefetch:alibabaPreloadDetail", "cdnPrefetch:apiRateShare"]) {
       assert.ok((CONFIG_KEYS as readonly string[]).includes(key), key);
     }
   });

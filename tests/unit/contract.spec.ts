@@ -216,6 +216,17 @@ describe("contract: quota reads and messages", () => {
     assert.ok(lines.some((l) => /warning: could not read the prefetch quota .*at most 100 URLs/.test(l)), lines.join("\n"));
   });
 
+  it("the same quota read failure is warned about once per process, not once per resource; each still falls back", async () => {
+    const { cloud, provider, lines } = setup(new FakeCloud({ pollsToFinish: 1 }));
+    const refused = () => detailed("auth", "UnauthorizedOperation.NoPermission", "noPermission", "DescribeContentQuota");
+    cloud.quotaErrors.push(refused(), refused());
+    await provider.create({ zoneId: "zone-abc", urls: urls(150) });
+    await provider.create({ zoneId: "zone-def", urls: urls(150) });
+    assert.deepEqual(cloud.log.filter((l) => l.startsWith("quota")), ["quota -> UnauthorizedOperation.NoPermission", "quota -> UnauthorizedOperation.NoPermission"]);
+    assert.deepEqual(cloud.log.filter((l) => l.startsWith("submit")), ["submit 100", "submit 50", "submit 100", "submit 50"], "both fall back to 100 per request");
+    assert.equal(lines.filter((l) => /warning: could not read the prefetch quota/.test(l)).length, 1);
+  });
+
   const cases: [string, CloudError, RegExp][] = [
     ["queue full", detailed("quota", "PreloadQueueFull", "queueFull"), /prefetch queue is full \(not your daily quota\).*drains within minutes/],
     ["daily quota", detailed("quota", "LimitExceeded.DailyQuota", "dailyQuota"), /prefetch quota is used up; it is expected to reset at 2026-11-23T16:00:00Z/],

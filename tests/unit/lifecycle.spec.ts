@@ -30,7 +30,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     const { cloud, provider, clock } = setup(new FakeCloud({ pollsToFinish: 3 }));
     const { id, outs } = await provider.create({ zoneId: "zone-abc", urls: urls(2) });
     assert.equal(id, "edgeone:zone-abc:task-1");
-    assert.deepEqual(cloud.log, ["quota", "submit 2", "query task-1", "query task-1", "query task-1"]);
+    assert.deepEqual(cloud.log, ["submit 2", "query task-1", "query task-1", "query task-1"], "one request's worth reads no quota");
     assert.equal(outs.status, "succeeded");
     assert.equal(outs.progress, 100);
     assert.deepEqual(outs.taskIds, ["task-1"]);
@@ -48,13 +48,39 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
   });
 
   it("uses the zone's batch quota when smaller, and refuses early when the daily quota cannot cover the URLs", async () => {
-    const small = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: 100, remaining: 100, perRequest: 20 } }));
-    await small.provider.create({ zoneId: "zone-abc", urls: urls(50) });
-    assert.equal(small.cloud.submits, 3);
-    const empty = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 20 } }));
-    const e = await rejection(empty.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
-    assert.match(e.message, /daily prefetch quota exhausted: 5 URLs to submit but only 3 of 100 left in the current quota period.*expected to reset at 2026-11-23T16:00:00Z/s);
-    assert.equal(empty.cloud.submits, 0);
+    const small = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: 1000, remaining: 1000, perRequest: 60 } }));
+    await small.provider.create({ zoneId: "zone-abc", urls: urls(150) });
+    assert.deepEqual(small.cloud.log.filter((l) => !l.startsWith("query")), ["quota", "submit 60", "submit 60", "submit 30"]);
+    const empty = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 200 } }));
+    const e = await rejection(empty.provider.create({ zoneId: "zone-abc", urls: urls(150) }));
+    assert.match(e.message, /daily prefetch quota exhausted: 150 URLs to submit but only 3 of 100 left in the current quota period.*expected to reset at 2026-11-23T16:00:00Z/s);
+    assert.deepEqual(empty.cloud.log, ["quota", "quota (fresh)"], "refused on a fresh figure, nothing submitted");
+  });
+
+  it("reads no quota for one request's worth of URLs, but uses a figure the process remembers", async () => {
+    const unread = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: 100, remaining: 3, perRequest: 20 } }));
+    unread.cloud.submitErrors.push(cloudError("quota", "LimitExceeded.DailyQuota"));
+    const e = await rejection(unread.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
+    assert.match(e.message, /LimitExceeded\.DailyQuota/);
+    assert.deepEqual(unread.cloud.log, ["submit 5 -> LimitExceeded.DailyQuota"], "the cloud's refusal of the one request is the check");
+    assert.equal(e.id, undefined, "nothing was accepted: no resource, nothing recorded");
+    assert.equal(unread.cloud.acceptedUrls().length, 0);
+    const remembered = { daily: 100, remaining: 100, perRequest: 20 };
+    const batched = setup(new FakeCloud({ pollsToFinish: 1, quota: remembered, rememberedQuota: remembered }));
+    await batched.provider.create({ zoneId: "zone-abc", urls: urls(50) });
+    assert.deepEqual(batched.cloud.log.filter((l) => !l.startsWith("query")), ["submit 20", "submit 20", "submit 10"], "the remembered Batch, no call");
+  });
+
+  it("refuses on a remembered figure only once a fresh read confirms it", async () => {
+    const stale = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: 100, remaining: 100, perRequest: 100 },
+      rememberedQuota: { daily: 100, remaining: 3, perRequest: 100 } }));
+    const { outs } = await stale.provider.create({ zoneId: "zone-abc", urls: urls(5) });
+    assert.equal(outs.status, "succeeded");
+    assert.deepEqual(stale.cloud.log.filter((l) => !l.startsWith("query")), ["quota (fresh)", "submit 5"], "the quota was reset since: not refused");
+    const spent = setup(new FakeCloud({ quota: { daily: 100, remaining: 3, perRequest: 100 }, rememberedQuota: { daily: 100, remaining: 3, perRequest: 100 } }));
+    const e = await rejection(spent.provider.create({ zoneId: "zone-abc", urls: urls(5) }));
+    assert.match(e.message, /5 URLs to submit but only 3 of 100 left/);
+    assert.deepEqual(spent.cloud.log, ["quota (fresh)"]);
   });
 
   it("fails by default when a URL failed, listing URLs and reasons, as a partial failure that keeps the task", async () => {
@@ -120,7 +146,8 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
   });
 
   it("records accepted batches when a later batch is refused, and the next update submits the rest", async () => {
-    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, quota: { daily: null, remaining: null, perRequest: 2 } }));
+    const batch2 = { daily: null, remaining: null, perRequest: 2 };
+    const { cloud, provider } = setup(new FakeCloud({ pollsToFinish: 1, quota: batch2, rememberedQuota: batch2 }));
     cloud.submitErrors.push(null, cloudError("quota", "LimitExceeded.DailyQuota"));
     const inputs = { zoneId: "zone-abc", urls: urls(4) };
     const e = await rejection(provider.create(inputs));
@@ -213,7 +240,7 @@ describe("provider lifecycle (fake cloud, injected clock)", () => {
     });
     await provider.configure({ config: { get: (k: string) => ({ "tencentcloud:secretId": "cfg-id", "tencentcloud:secretKey": "cfg-key", "cdnPrefetch:endpoint": "http://127.0.0.1:9" } as Record<string, string>)[k] } });
     await provider.create({ zoneId: "zone-abc", urls: urls(1) });
-    assert.deepEqual(seen[0], { credentials: { accessKeyId: "cfg-id", accessKeySecret: "cfg-key", securityToken: null }, region: "", endpoint: "http://127.0.0.1:9", requestTimeoutMs: 30000, signatureAlgorithm: "v3", tencentDomain: null, alibabaAccountType: null, alibabaPreloadDetail: false });
+    assert.deepEqual(seen[0], { credentials: { accessKeyId: "cfg-id", accessKeySecret: "cfg-key", securityToken: null }, region: "", endpoint: "http://127.0.0.1:9", requestTimeoutMs: 30000, signatureAlgorithm: "v3", tencentDomain: null, alibabaAccountType: null, alibabaPreloadDetail: false, apiRateShare: 0.5 });
   });
 
   it("prints concise progress lines, not a flood", async () => {

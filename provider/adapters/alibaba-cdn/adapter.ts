@@ -46,7 +46,7 @@ export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): Pre
         return queryCdnRound(api, detail(), requests);
       },
     },
-    quota: async (spec) => quotaCdn(api, cdnSpec(spec)),
+    quota: async (spec, how) => quotaCdn(api, cdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksCdn(api, cdnSpec(spec), urls, sinceMs, clock.now()),
   };
 }
@@ -55,7 +55,7 @@ export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): Pre
  * The CDN adapter factory: builds the SDK client for the connection. The detail enrichment follows
  * `connection.alibabaPreloadDetail` (false when absent).
  */
-export const createCdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => cdnAdapter(createCdnApi(connection), clock, {
+export const createCdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => cdnAdapter(createCdnApi(connection, clock), clock, {
   preloadDetail: connection.alibabaPreloadDetail === true,
   scope: accountScope("alibaba-cdn", connection, `SDK default for region ${connection.region || "cn-hangzhou"}`),
 });

@@ -40,11 +40,11 @@ export function dcdnAdapter(api: DcdnApi, clock: Clock, scope: AccountScope): Pr
         return queryDcdnRound(api, requests);
       },
     },
-    quota: async (spec) => quotaDcdn(api, dcdnSpec(spec)),
+    quota: async (spec, how) => quotaDcdn(api, dcdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksDcdn(api, dcdnSpec(spec), urls, sinceMs, clock.now()),
   };
 }
 
 /** The DCDN adapter factory: builds the SDK client for the connection. */
-export const createDcdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => dcdnAdapter(createDcdnApi(connection), clock,
+export const createDcdnAdapter: AdapterFactory = (connection: Connection, clock: Clock) => dcdnAdapter(createDcdnApi(connection, clock), clock,
   accountScope("alibaba-dcdn", connection, DCDN_DEFAULT_ENDPOINT));

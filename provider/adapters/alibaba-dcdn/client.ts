@@ -6,12 +6,16 @@
  */
 import type * as DcdnSdk from "@alicloud/dcdn20180115";
 import type * as OpenApiClient from "@alicloud/openapi-client";
+import type { Clock } from "../../engine/clock";
+import { accountScope, type AccountContext } from "../memory";
+import { rateGate } from "../rate-gate";
 import type { Connection } from "../types";
 import { alibabaCall } from "../alibaba/call";
 import { alibabaConfigOptions } from "../alibaba/config";
 import type { PreloadParams } from "../alibaba/push-params";
 import type { RefreshApi } from "../alibaba/refresh-api";
 import { DCDN_DEFAULT_ENDPOINT, DCDN_LIST_MAX_PAGES, DCDN_LIST_PAGE_SIZE } from "./limits";
+import { DCDN_RATES } from "./rates";
 
 /** The raw `PreloadDcdnObjectCaches` body: the id field is `PreloadTaskId`, but a doc example showed `PushTaskId` (§A.2). */
 export interface PreloadBody {
@@ -33,12 +37,16 @@ function preloadQuery(p: PreloadParams): Record<string, string> {
   return q;
 }
 
-/** Builds the SDK client for a connection (explicit endpoint: the override, else {@link DCDN_DEFAULT_ENDPOINT}). */
-export function createDcdnApi(connection: Connection): DcdnApi {
+/**
+ * Builds the SDK client for a connection (explicit endpoint: the override, else {@link DCDN_DEFAULT_ENDPOINT}); its calls
+ * wait on `clock` for the account's rate limit (rates.ts, adapters/rate-gate.ts).
+ */
+export function createDcdnApi(connection: Connection, clock: Clock): DcdnApi {
   const sdk = require("@alicloud/dcdn20180115") as typeof DcdnSdk;
   const openApi = require("@alicloud/openapi-client") as typeof OpenApiClient;
   const client = new sdk.default(new openApi.Config(alibabaConfigOptions(connection, DCDN_DEFAULT_ENDPOINT)));
-  const call = alibabaCall("alibaba-dcdn");
+  const account: AccountContext = { scope: accountScope("alibaba-dcdn", connection, DCDN_DEFAULT_ENDPOINT), clock };
+  const call = alibabaCall("alibaba-dcdn", rateGate(account, DCDN_RATES, connection.apiRateShare));
   // Submit goes through the SDK's generic `callApi` with exactly the generated method's Params, so the raw body is
   // kept (the typed model would drop a `PushTaskId`). `callApi` reads runtime options as plain fields
   // (openapi-client doRequest/doRPCRequest); an empty object means "use the config's timeouts".
@@ -49,6 +57,7 @@ export function createDcdnApi(connection: Connection): DcdnApi {
   const runtime = () => ({}) as Parameters<typeof client.callApi>[2];
   return {
     cloud: "alibaba-dcdn",
+    account,
     preload: async (p) => {
       const body = await call<PreloadBody>("PreloadDcdnObjectCaches",
         () => client.callApi(params(), new openApi.OpenApiRequest({ query: preloadQuery(p) }), runtime()));

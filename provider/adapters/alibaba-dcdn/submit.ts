@@ -8,7 +8,7 @@ import type { SubmitResult } from "../../model/task";
 import { submitRefresh } from "../alibaba/push-params";
 import type { DcdnApi } from "./client";
 
-/** Submits one request. */
+/** Submits one request (an accepted one spends from the remembered quota: alibaba/push-params.ts). */
 export function submitDcdn(api: DcdnApi, spec: AlibabaCdnSpec, urls: string[]): Promise<SubmitResult> {
   return submitRefresh(api, spec, urls);
 }

@@ -33,11 +33,11 @@ export function esaAdapter(api: EsaApi, clock: Clock, scope: AccountScope): Pref
       cost: (_spec, requests) => esaRoundCost(requests),
       query: async (spec, requests) => queryEsaRound(api, memory(), esaSiteId(esaSpec(spec)), requests, ESA_LIMITS.historyDays),
     },
-    quota: async (spec) => quotaEsa(api, esaSpec(spec)),
+    quota: async (spec, how) => quotaEsa(api, esaSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEsa(api, memory(), esaSiteId(esaSpec(spec)), urls, sinceMs, ESA_LIMITS.historyDays),
   };
 }
 
 /** The ESA adapter factory: builds the SDK client for the connection. */
-export const createEsaAdapter: AdapterFactory = (connection: Connection, clock: Clock) => esaAdapter(createEsaApi(connection), clock,
+export const createEsaAdapter: AdapterFactory = (connection: Connection, clock: Clock) => esaAdapter(createEsaApi(connection, clock), clock,
   accountScope("alibaba-esa", connection, esaDefaultEndpoint(connection.region || "cn-hangzhou", connection.alibabaAccountType ?? null)));

@@ -1,13 +1,18 @@
 /**
  * The Alibaba Cloud ESA (2024-09-10) calls the adapter makes, through the official `@alicloud/esa20240910` SDK (over
- * `@alicloud/openapi-core`), each through the family's one call wrapper (alibaba/call.ts). The SDK is `require`d
+ * `@alicloud/openapi-core`), each through the family's one call wrapper (alibaba/call.ts), which first waits for the
+ * action's token in the account's rate limit (rates.ts, adapters/rate-gate.ts). The SDK is `require`d
  * inside the factory (pulumi-dynamic-providers.md §3.3).
  */
 import type * as EsaSdk from "@alicloud/esa20240910";
+import type { Clock } from "../../engine/clock";
+import { accountScope, type AccountContext } from "../memory";
+import { rateGate } from "../rate-gate";
 import type { AlibabaAccountType, Connection } from "../types";
 import { esaEndpointFor, withEsaSiteHint } from "./endpoint";
 import { alibabaCall } from "../alibaba/call";
 import { alibabaConfigOptions } from "../alibaba/config";
+import { ESA_RATES } from "./rates";
 
 /** `DescribePreloadTasks` parameters (seed 001). */
 export interface DescribePreloadTasksParams {
@@ -32,8 +37,10 @@ export interface EsaTask {
   createTime?: string;
 }
 
-/** The ESA calls. */
+/** The ESA calls, and the account they run under. */
 export interface EsaApi {
+  /** Whose calls these are: the key of the rate limits and of the remembered quota (quota.ts, submit.ts). */
+  readonly account: AccountContext;
   /** `Content` and `Headers` go on the wire as JSON strings in one query parameter each (§A.3, verified). */
   preloadCaches(siteId: number, content: string[], headers: Record<string, string> | null): Promise<EsaSdk.PreloadCachesResponseBody>;
   describePreloadTasks(p: DescribePreloadTasksParams): Promise<EsaSdk.DescribePreloadTasksResponseBody>;
@@ -51,16 +58,20 @@ export function esaDefaultEndpoint(region: string, accountType: AlibabaAccountTy
 }
 
 /**
- * Builds the SDK client for a connection (explicit endpoint: the override, else {@link esaDefaultEndpoint}). An
- * unknown-site error names the other ESA endpoint and the setting that selects it (endpoint.ts `withEsaSiteHint`).
+ * Builds the SDK client for a connection (explicit endpoint: the override, else {@link esaDefaultEndpoint}); its calls
+ * wait on `clock` for the account's rate limit (rates.ts, adapters/rate-gate.ts). An unknown-site error names the
+ * other ESA endpoint and the setting that selects it (endpoint.ts `withEsaSiteHint`).
  */
-export function createEsaApi(connection: Connection): EsaApi {
+export function createEsaApi(connection: Connection, clock: Clock): EsaApi {
   const sdk = require("@alicloud/esa20240910") as typeof EsaSdk;
   const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof import("@alicloud/openapi-core");
   const host = esaDefaultEndpoint(connection.region || "cn-hangzhou", connection.alibabaAccountType ?? null);
   const client = new sdk.default(new $OpenApiUtil.Config(alibabaConfigOptions(connection, host)));
-  const call = (siteId: number) => alibabaCall("alibaba-esa", (e) => withEsaSiteHint(e, connection, siteId));
+  const account: AccountContext = { scope: accountScope("alibaba-esa", connection, host), clock };
+  const gate = rateGate(account, ESA_RATES, connection.apiRateShare);
+  const call = (siteId: number) => alibabaCall("alibaba-esa", gate, (e) => withEsaSiteHint(e, connection, siteId));
   return {
+    account,
     preloadCaches: (siteId, content, headers) => call(siteId)("PreloadCaches",
       () => client.preloadCaches(new sdk.PreloadCachesRequest(headers ? { siteId, content, headers } : { siteId, content }))),
     describePreloadTasks: (p) => call(p.siteId)("DescribePreloadTasks", () => client.describePreloadTasks(new sdk.DescribePreloadTasksRequest(p))),

@@ -11,18 +11,28 @@
  * so it is read as today's usage. The remainder does not depend on the period (emulator variant `esa.quotaPeriod`:
  * a UTC+8 day, a UTC day, 30 days): allowance and usage come from the same answer. A missing or non-numeric `Usage`
  * leaves `remaining` null (not checked up front).
+ *
+ * The figure is the plan's, remembered per plan for the process (adapters/quota-memory.ts; submit.ts spends from it).
  */
 import type { AlibabaEsaSpec } from "../../model/spec";
 import type { QuotaInfo } from "../../model/task";
 import { quotaNumber } from "../alibaba/quota";
+import { rememberedQuota, type QuotaRead } from "../quota-memory";
 import type { EsaApi } from "./client";
 import { ESA_PRELOAD_QUOTA } from "./limits";
-import { esaSiteId } from "./submit";
+import { esaQuotaKey, esaSiteId } from "./submit";
 
 /** The plan's prefetch quota, or null without an instance id or without a numeric `preload` entry. */
-export async function quotaEsa(api: EsaApi, spec: AlibabaEsaSpec): Promise<QuotaInfo | null> {
-  if (!spec.instanceId) return null;
-  const body = await api.listInstanceQuotasWithUsage(spec.instanceId, esaSiteId(spec), ESA_PRELOAD_QUOTA);
+export async function quotaEsa(api: EsaApi, spec: AlibabaEsaSpec, how?: QuotaRead): Promise<QuotaInfo | null> {
+  const key = esaQuotaKey(spec);
+  if (key === null || !spec.instanceId) return null;
+  const [instanceId, siteId] = [spec.instanceId, esaSiteId(spec)];
+  return rememberedQuota(api.account, key, how, () => readQuotaEsa(api, instanceId, siteId));
+}
+
+/** One `ListInstanceQuotasWithUsage` call for the plan's `preload` quota. */
+async function readQuotaEsa(api: EsaApi, instanceId: string, siteId: number): Promise<QuotaInfo | null> {
+  const body = await api.listInstanceQuotasWithUsage(instanceId, siteId, ESA_PRELOAD_QUOTA);
   const entry = (body.quotas ?? []).find((q) => q.quotaName === ESA_PRELOAD_QUOTA);
   const daily = quotaNumber(entry?.quotaValue);
   if (daily === null) return null;

@@ -1,9 +1,11 @@
 /**
- * ESA submit: `PreloadCaches` (cloud-apis.md §A.3) with `SiteId`, `Content` (the full URLs) and `Headers`.
+ * ESA submit: `PreloadCaches` (cloud-apis.md §A.3) with `SiteId`, `Content` (the full URLs) and `Headers`. What it
+ * spends is taken off the remembered plan quota (quota.ts, adapters/quota-memory.ts).
  */
 import { CloudError, isCloudError } from "../../model/errors";
 import type { AlibabaEsaSpec } from "../../model/spec";
 import type { SubmitResult } from "../../model/task";
+import { spendingQuota } from "../quota-memory";
 import type { EsaApi } from "./client";
 import { ESA_LIMITS } from "./limits";
 
@@ -35,10 +37,25 @@ export function esaSiteId(spec: AlibabaEsaSpec): number {
 }
 
 /**
+ * The key the plan's quota is remembered under (quota.ts): its instance id, or null without one (a submit then spends
+ * from a plan this process cannot name).
+ */
+export function esaQuotaKey(spec: AlibabaEsaSpec): string | null {
+  return spec.instanceId ? `plan:${spec.instanceId}` : null;
+}
+
+/**
  * Submits one request. The reply has a single `TaskId` for the whole request, which the zh doc shows as a JSON number
- * (§A.3). Whether `DescribePreloadTasks` items carry it is not documented (query.ts does not rely on it).
+ * (§A.3). Whether `DescribePreloadTasks` items carry it is not documented (query.ts does not rely on it). The URLs of
+ * an accepted request are spent from the plan's remembered quota; without an instance id the plan is unknown, so every
+ * remembered ESA quota of the account is lowered (never a figure too high).
  */
 export async function submitEsa(api: EsaApi, spec: AlibabaEsaSpec, urls: string[]): Promise<SubmitResult> {
+  return spendingQuota(api.account, esaQuotaKey(spec), () => preload(api, spec, urls), () => urls.length);
+}
+
+/** The `PreloadCaches` call of {@link submitEsa}. */
+async function preload(api: EsaApi, spec: AlibabaEsaSpec, urls: string[]): Promise<SubmitResult> {
   const headers = Object.keys(spec.headers).length > 0 ? spec.headers : null;
   const siteId = esaSiteId(spec);
   let body: Awaited<ReturnType<EsaApi["preloadCaches"]>>;

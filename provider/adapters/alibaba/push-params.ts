@@ -1,10 +1,12 @@
 /**
  * The refresh family's submit (refresh-api.ts): the parameters CDN `PushObjectCache` and DCDN
  * `PreloadDcdnObjectCaches` share (cloud-apis.md §A.1, §A.2), and the parsing of the comma-separated task id list both
- * return.
+ * return; an accepted submit spends from the account's remembered quota (quota.ts).
  */
 import type { AlibabaCdnSpec } from "../../model/spec";
 import type { SubmitResult } from "../../model/task";
+import { spendingQuota } from "../quota-memory";
+import { REFRESH_QUOTA_KEY } from "./quota";
 import type { RefreshApi } from "./refresh-api";
 
 /** Submit parameters (SDK model field names); unset options are left out so the vendor defaults apply. */
@@ -50,8 +52,10 @@ export function splitTaskIds(value: string | number | undefined | null): string[
 
 /**
  * Submits one request. The whole request is accepted or refused (a CloudError): neither product rejects single URLs.
- * The answer's id field may hold several comma-separated ids (tasks merged per domain and second, §A.1).
+ * The answer's id field may hold several comma-separated ids (tasks merged per domain and second, §A.1). An accepted
+ * request's URLs are spent from the account's remembered quota (quota.ts `readRefreshQuota`).
  */
 export async function submitRefresh(api: RefreshApi, spec: AlibabaCdnSpec, urls: readonly string[]): Promise<SubmitResult> {
-  return { taskIds: splitTaskIds(await api.preload(preloadParams(spec, urls))), rejected: [] };
+  return spendingQuota(api.account, REFRESH_QUOTA_KEY, async () => ({ taskIds: splitTaskIds(await api.preload(preloadParams(spec, urls))), rejected: [] }),
+    () => urls.length);
 }

@@ -3,7 +3,14 @@
  * refresh family's prefetch quota (refresh-api.ts).
  */
 import type { QuotaInfo } from "../../model/task";
-import type { RefreshQuotaFields } from "./refresh-api";
+import { rememberedQuota, type QuotaRead } from "../quota-memory";
+import type { RefreshApi, RefreshQuotaFields } from "./refresh-api";
+
+/**
+ * The key a refresh-family product remembers its quota under (adapters/quota-memory.ts): one per account, since the
+ * daily prefetch quota belongs to the account, not to a domain (cloud-apis.md §A.1, §A.2).
+ */
+export const REFRESH_QUOTA_KEY = "preload";
 
 /** A non-negative integer from a quota string or number; null when absent or not a number. */
 export function quotaNumber(value: string | number | undefined | null): number | null {
@@ -48,4 +55,13 @@ export function refreshQuota(f: RefreshQuotaFields, _l2Preload: boolean | null):
   const edge: QuotaPair = { daily: quotaNumber(f.preloadEdgeQuota), remaining: quotaNumber(f.preloadEdgeRemain) };
   if (regular.remaining === null || edge.remaining === null) return { daily: regular.daily, remaining: null, perRequest: null };
   return { ...(edge.remaining > regular.remaining ? edge : regular), perRequest: null };
+}
+
+/**
+ * The refresh family's prefetch quota ({@link refreshQuota} of `DescribeRefreshQuota` / `DescribeDcdnRefreshQuota`),
+ * remembered for the account ({@link REFRESH_QUOTA_KEY}; adapters/quota-memory.ts, `how` as there); the submits spend
+ * from it (push-params.ts `submitRefresh`).
+ */
+export function readRefreshQuota(api: RefreshApi, l2Preload: boolean | null, how?: QuotaRead): Promise<QuotaInfo | null> {
+  return rememberedQuota(api.account, REFRESH_QUOTA_KEY, how, async () => refreshQuota(await api.quota(), l2Preload));
 }

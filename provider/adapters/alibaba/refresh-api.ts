@@ -6,8 +6,9 @@
  * - submit: push-params.ts ({@link submitRefresh});
  * - status by id, ≤ 10 ids per call: refresh-tasks.ts ({@link queryRefreshById});
  * - reconciliation by listing: refresh-list.ts (`findRefreshTasks`);
- * - quota: quota.ts (`refreshQuota`).
+ * - quota: quota.ts (`readRefreshQuota`, remembered per account: adapters/quota-memory.ts).
  */
+import type { AccountContext } from "../memory";
 import type { PreloadParams } from "./push-params";
 import type { RefreshListApi } from "./refresh-list";
 import type { RefreshTaskItem } from "./refresh-tasks";
@@ -25,6 +26,8 @@ export interface RefreshQuotaFields {
 /** One refresh-family product's calls. */
 export interface RefreshApi {
   readonly cloud: "alibaba-cdn" | "alibaba-dcdn";
+  /** Whose calls these are: the key of the rate limits and of the remembered quota (adapters/quota-memory.ts). */
+  readonly account: AccountContext;
   /** `PushObjectCache` / `PreloadDcdnObjectCaches`: the id field of the answer (a comma-separated list). */
   preload(p: PreloadParams): Promise<string | number | null | undefined>;
   /** `DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById` for at most 10 ids (seed 002). */

@@ -34,11 +34,11 @@ export function edgeOneAdapter(api: TeoApi, clock: Clock, scope: AccountScope): 
       cost: (spec, requests) => edgeOneRoundCost(edgeOneSpec(spec).zoneId, requests, memory()),
       query: async (spec, requests) => queryEdgeOneRound(api, edgeOneSpec(spec).zoneId, requests, memory()),
     },
-    quota: async (spec) => quotaEdgeOne(api, edgeOneSpec(spec)),
+    quota: async (spec, how) => quotaEdgeOne(api, edgeOneSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
   };
 }
 
 /** The EdgeOne adapter factory: builds the SDK client for the connection. */
-export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection), clock,
+export const createEdgeOneAdapter: AdapterFactory = (connection: Connection, clock: Clock) => edgeOneAdapter(createTeoApi(connection, clock), clock,
   accountScope("edgeone", connection, teoHost(connection.tencentDomain ?? null)));

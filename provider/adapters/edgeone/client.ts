@@ -1,15 +1,20 @@
 /**
  * The EdgeOne (TEO 2022-09-01) calls the adapter makes, through the official `tencentcloud-sdk-nodejs-teo` SDK, and the
  * parts of their request/response shapes it uses (the SDK's `teo_models.d.ts` declares the full ones; these are
- * structurally compatible subsets; cloud-apis.md §A.4, seed 003). Every call goes through one wrapper that classifies
- * errors. The SDK is `require`d inside the factory, never at module level (pulumi-dynamic-providers.md §3.3).
+ * structurally compatible subsets; cloud-apis.md §A.4, seed 003). Every call goes through one wrapper that waits for
+ * the action's token in the account's rate limit (adapters/rate-gate.ts, rates.ts) and classifies errors. The SDK is
+ * `require`d inside the factory, never at module level (pulumi-dynamic-providers.md §3.3).
  */
 import type * as TeoSdk from "tencentcloud-sdk-nodejs-teo";
+import type { Clock } from "../../engine/clock";
 import type { Connection } from "../types";
 import { tencentClientCredential } from "../credentials";
 import { isLoopbackHost, parseEndpoint } from "../endpoint";
+import { accountScope, type AccountContext } from "../memory";
+import { rateGate } from "../rate-gate";
 import { classifyTencentError, withAllowListHint, withDomainHint, withZoneHint, type AllowListedOptions, type TeoTarget } from "./errors";
 import { teoHost, teoSiteOfHost } from "./limits";
+import { TEO_RATES, type TeoAction } from "./rates";
 
 /** `CreatePrefetchTask` request. `Headers` are `{Name, Value}` pairs; `PrefetchMediaSegments` is "on" | "off". */
 export interface CreatePrefetchTaskRequest {
@@ -71,8 +76,10 @@ export interface DescribeContentQuotaResponse {
   RequestId?: string;
 }
 
-/** The TEO calls (PascalCase, as the SDK names them). */
+/** The TEO calls (PascalCase, as the SDK names them), and the account they run under. */
 export interface TeoApi {
+  /** Whose calls these are: the key of the rate limits and of the remembered quota (quota.ts, submit.ts). */
+  readonly account: AccountContext;
   CreatePrefetchTask(req: CreatePrefetchTaskRequest): Promise<CreatePrefetchTaskResponse>;
   DescribePrefetchTasks(req: DescribePrefetchTasksRequest): Promise<DescribePrefetchTasksResponse>;
   DescribeContentQuota(req: { ZoneId: string }): Promise<DescribeContentQuotaResponse>;
@@ -118,15 +125,19 @@ export function teoClientConfig(connection: Connection): TeoClientConfig {
 }
 
 /**
- * Builds the SDK client for a connection. Every call goes through one wrapper: SDK errors become CloudErrors
- * (errors.ts), an "unknown zone" answer names the other EdgeOne site and the setting that selects it, an "unknown
- * domain" answer names its two causes, and a refused submit using an allow-listed option says it may be the cause.
+ * Builds the SDK client for a connection. Every call goes through one wrapper: it waits for a token of the account's
+ * rate limit on `clock`, then SDK errors become CloudErrors (errors.ts), an "unknown zone" answer names the other
+ * EdgeOne site and the setting that selects it, an "unknown domain" answer names its two causes, and a refused submit
+ * using an allow-listed option says it may be the cause.
  */
-export function createTeoApi(connection: Connection): TeoApi {
+export function createTeoApi(connection: Connection, clock: Clock): TeoApi {
   const sdk = require("tencentcloud-sdk-nodejs-teo") as typeof TeoSdk;
-  const client: TeoApi = new sdk.teo.v20220901.Client(teoClientConfig(connection));
+  const client: Omit<TeoApi, "account"> = new sdk.teo.v20220901.Client(teoClientConfig(connection));
   const target = teoTarget(connection);
-  const call = async <Req extends { ZoneId?: string } & AllowListedOptions, Res>(action: keyof TeoApi, req: Req, run: (r: Req) => Promise<Res>): Promise<Res> => {
+  const account: AccountContext = { scope: accountScope("edgeone", connection, target.host), clock };
+  const gate = rateGate(account, TEO_RATES, connection.apiRateShare);
+  const call = async <Req extends { ZoneId?: string } & AllowListedOptions, Res>(action: TeoAction, req: Req, run: (r: Req) => Promise<Res>): Promise<Res> => {
+    await gate(action);
     try {
       return await run(req);
     } catch (e) {
@@ -134,6 +145,7 @@ export function createTeoApi(connection: Connection): TeoApi {
     }
   };
   return {
+    account,
     CreatePrefetchTask: (req) => call("CreatePrefetchTask", req, (r) => client.CreatePrefetchTask(r)),
     DescribePrefetchTasks: (req) => call("DescribePrefetchTasks", req, (r) => client.DescribePrefetchTasks(r)),
     DescribeContentQuota: (req) => call("DescribeContentQuota", req, (r) => client.DescribeContentQuota(r)),

@@ -1,10 +1,13 @@
 /**
- * EdgeOne submit: `CreatePrefetchTask` (singular; cloud-apis.md §A.4).
+ * EdgeOne submit: `CreatePrefetchTask` (singular; cloud-apis.md §A.4). What it spends is taken off the remembered
+ * quota (quota.ts, adapters/quota-memory.ts).
  */
 import type { EdgeOneSpec } from "../../model/spec";
 import type { RejectedUrl, SubmitResult } from "../../model/task";
+import { spendingQuota } from "../quota-memory";
 import { createUrlMatcher } from "../url-match";
 import type { CreatePrefetchTaskRequest, CreatePrefetchTaskResponse, TeoApi } from "./client";
+import { edgeOneQuotaKey } from "./quota";
 
 /**
  * The request for one submit; unset options are left out so the vendor defaults apply. `ZoneId` may be `*` (every
@@ -31,9 +34,15 @@ export function rejectedUrls(res: CreatePrefetchTaskResponse, urls: readonly str
   return out;
 }
 
-/** Submits one request: one `JobId` for the accepted URLs, per-URL refusals from `FailedList`. */
+/**
+ * Submits one request: one `JobId` for the accepted URLs, per-URL refusals from `FailedList`. The accepted URLs are
+ * spent from the remembered quota; with media segments on, the M3U8s' segments count too (teo_models.d.ts
+ * `PrefetchMediaSegments`, ledger EO-11) and cannot be counted, so the remembered figure is forgotten instead.
+ */
 export async function submitEdgeOne(api: TeoApi, spec: EdgeOneSpec, urls: string[]): Promise<SubmitResult> {
-  const res = await api.CreatePrefetchTask(createPrefetchRequest(spec, urls));
-  const jobId = res.JobId?.trim() ?? "";
-  return { taskIds: jobId === "" ? [] : [jobId], rejected: rejectedUrls(res, urls) };
+  return spendingQuota(api.account, edgeOneQuotaKey(spec), async () => {
+    const res = await api.CreatePrefetchTask(createPrefetchRequest(spec, urls));
+    const jobId = res.JobId?.trim() ?? "";
+    return { taskIds: jobId === "" ? [] : [jobId], rejected: rejectedUrls(res, urls) };
+  }, (res) => (spec.prefetchMediaSegments === true ? null : urls.length - res.rejected.length));
 }

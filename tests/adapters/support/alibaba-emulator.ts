@@ -13,6 +13,7 @@ import type { CloudKind } from "../../../provider/model/cloud";
 import { isCloudError } from "../../../provider/model/errors";
 import type { PrefetchSpec } from "../../../provider/model/spec";
 import type { SubmitResult } from "../../../provider/model/task";
+import { freshProcessMemory } from "../../helpers/process-memory";
 import { testConnection } from "./connection";
 
 /** One setting of the emulator's variants: `{}` is the all-defaults run. */
@@ -26,7 +27,7 @@ export interface AlibabaEmulator {
   now(): number;
   /** Moves the virtual clock forward. */
   advance(ms: number): Promise<void>;
-  /** Forgets everything and applies `variants` (and other config) on a manual clock. */
+  /** Forgets everything (the emulator's state and the process memory of the adapters) and applies `variants` (and other config) on a manual clock. */
   reset(variants?: VariantSetting, config?: Partial<EmulatorConfig>): Promise<void>;
   connection(o?: Partial<Connection>): Connection;
   adapter(cloud: CloudKind, o?: Partial<Connection>): PrefetchAdapter;
@@ -51,6 +52,7 @@ export async function startAlibabaEmulator(): Promise<AlibabaEmulator> {
     now: () => now,
     advance: async (ms) => { await emu.control.advance(ms); await sync(); },
     reset: async (variants = {}, config = {}) => {
+      freshProcessMemory();
       await emu.control.reset();
       await emu.control.setClock({ mode: "manual" });
       await emu.control.setRules([], 60_000);
