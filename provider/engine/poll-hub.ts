@@ -11,8 +11,11 @@
  *   when it wants the next one, or that it is done;
  * - an error of a round goes to every member of it; an error that ends waits (`isolate`) is first attributed by asking
  *   each member of a shared round alone, so one member's bad task id never ends the others' waits;
- * - members come and go at any time: a round in flight never delays a member that is not in it (rounds may overlap),
- *   and a member leaving (done, timeout, error) never disturbs the others.
+ * - one round at a time: members that fall due while a round is in flight join the next one, which starts as soon as
+ *   it ends. Overlapping rounds would split the members into ever smaller rounds whenever calls are paced (the
+ *   per-account token bucket, adapters/rate-gate.ts) or slow, each paying its own calls; a member is late by at most
+ *   one round's duration instead;
+ * - members come and go at any time: a member leaving (done, timeout, error) never disturbs the others.
  *
  * The group sleeps on the injected clock until the earliest due member; a joining member wakes it. Kept free of
  * module-level state (engine-serialize.spec.ts).
@@ -93,6 +96,10 @@ export class PollGroup<Req, Res> {
     this.running = true;
     try {
       while (this.entries.size > 0) {
+        if ([...this.entries].some((e) => e.inFlight)) {
+          await this.pause(null);
+          continue;
+        }
         const now = this.o.clock.now();
         const idle = [...this.entries].filter((e) => !e.inFlight);
         const due = idle.filter((e) => e.dueAt <= now);

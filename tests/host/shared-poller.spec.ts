@@ -70,7 +70,7 @@ for (const c of CASES) {
       await emu.control.advance(2_000);
       const outs = await Promise.all(creates);
       assert.deepEqual(outs.map((o) => o.properties.status), Array(RESOURCES).fill("succeeded"));
-      const spent = (await stats()).calls[c.action] - before;
+      const spent = (await stats()).calls[c.action] - before; if (process.env.DEBUG_SP) console.log(JSON.stringify(await stats()));
       assert.ok(spent >= 1 && spent <= RESOURCES / 3, `${spent} ${c.action} calls served ${RESOURCES} resources after their URLs finished`);
       assert.equal((await stats()).submits[c.product], RESOURCES, "one submit each, nothing twice");
     });

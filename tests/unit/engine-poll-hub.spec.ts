@@ -118,7 +118,7 @@ describe("engine shared poller", () => {
     assert.deepEqual(good.got, ["good@1000", "good@2000"]);
   });
 
-  it("a round in flight never delays a member that is not in it: rounds overlap", async () => {
+  it("one round at a time: a member falling due during a round joins the next one, which starts as the first ends", async () => {
     const s = new Scripted();
     let release!: () => void;
     const slow = { run: async (r: string[]) => { s.runs.push({ at: s.clock.elapsed(), requests: r }); await new Promise<void>((ok) => (release = ok)); return r.map((x) => `${x}@slow`); }, cost: (r: string[]) => r.length };
@@ -127,11 +127,12 @@ describe("engine shared poller", () => {
     const aDone = s.group.join(a, s.at(1000));
     const bDone = s.group.join(b, s.at(1500));
     await s.clock.advance(2000);
-    await bDone;
-    assert.deepEqual(b.got, ["b@1500"], "b polled at its own time while a's round was still running");
+    assert.deepEqual(b.got, [], "b, due at 1500, waits for the round in flight (overlapping rounds would split under pacing)");
     release();
     await aDone;
-    assert.deepEqual(s.runs.map((r) => `${r.at}:${r.requests.join("+")}`), ["1000:a", "1500:b"]);
+    await bDone;
+    assert.deepEqual(b.got, ["b@2000"], "b is polled as soon as a's round ends");
+    assert.deepEqual(s.runs.map((r) => `${r.at}:${r.requests.join("+")}`), ["1000:a", "2000:b"]);
   });
 
   it("a member joining with an earlier due time wakes the sleeping group", async () => {

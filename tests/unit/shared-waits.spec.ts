@@ -10,6 +10,7 @@ import type { UrlStatus } from "../../provider/model/status";
 import type { QueryResult, SubmittedBatch } from "../../provider/model/task";
 import { PrefetchProvider } from "../../provider/resources/provider";
 import { flushAsync, ManualClock } from "../helpers/manual-clock";
+import { storedResults } from "../helpers/stored-record";
 
 const ENV = { TENCENTCLOUD_SECRET_ID: "AKIDtest", TENCENTCLOUD_SECRET_KEY: "secret-key-value" };
 
@@ -106,7 +107,7 @@ describe("shared waits: resources of one zone share the poller", () => {
     assert.deepEqual(outs.map((o) => o.outs.status), Array(5).fill("succeeded"));
     assert.ok(cloud.rounds.every((r) => r.requests.length === 5), `every round carries the five: ${JSON.stringify(cloud.rounds)}`);
     assert.deepEqual(cloud.rounds.map((r) => r.at), [1000, 2000, 3000, 4000, 5000], "one round per second, never one per resource");
-    assert.deepEqual(outs.map((o) => (o.outs.results as { taskId: string }[])[0].taskId), ["task-1", "task-2", "task-3", "task-4", "task-5"]);
+    assert.deepEqual(outs.map((o) => storedResults(o.outs)[0].taskId), ["task-1", "task-2", "task-3", "task-4", "task-5"]);
   });
 
   it("the same URL in two resources' tasks: each resource reads its own task's state", async () => {
