@@ -1,16 +1,22 @@
 /**
- * `npm run bench`: performance figures measured on this machine, each printed with how it was measured.
- * Not a test: nothing is asserted beyond each scenario succeeding. Runs in well under two minutes.
+ * `npm run bench`: performance figures measured on this machine, each printed with how it was measured, then the
+ * comparison with the tools users would otherwise run (bench/compare, issue 9). Not a test: nothing is asserted beyond
+ * each scenario succeeding; the comparison prints each target as met or missed.
  *
  *   (a) serialized `__provider` size per cloud
  *   (b) Pulumi dynamic-provider host start-up time (median of 5)
  *   (c) `check` time for 10,000 URLs, in-process
  *   (d) end-to-end creates through the host against the emulator (EdgeOne 10/100/1,000 URLs, Alibaba CDN 100/1,000)
  *   (e) emulator throughput with the official TEO SDK client
+ *   (f) the comparison: overshoot, API calls per prefetch, throttles, failures, host peak RSS, stored bytes per URL
+ *
+ * Flags: `--quick` (the comparison only, with shorter jobs: under a minute), `--clouds edgeone,alibaba-cdn`.
  */
 import * as os from "node:os";
 import { startEmulator } from "../emulator";
 import { emulatorEnv } from "../harness/emulator-env";
+import { compare } from "./compare";
+import { parseClouds } from "./compare/clouds";
 import { createFigures } from "./create";
 import { ms, printTable, timed, type Figure } from "./measure";
 import { checkTime, hostStartup, providerSizes } from "./static";
@@ -42,18 +48,30 @@ async function emulatorFigures(): Promise<Figure[]> {
   }
 }
 
+/** The value of `--name value` / `--name=value`. */
+function flag(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i].includes("=") ? args[i].slice(name.length + 1) : args[i + 1];
+}
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick");
+  const clouds = parseClouds(flag(args, "--clouds"));
   const cpus = os.cpus();
-  console.log(`bench: node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} x ${cpus[0]?.model ?? "unknown CPU"}`);
-  console.log(`emulator: defaultDurationMs ${DURATION_MS} (virtual = real time), pollIntervalSeconds 0.05\n`);
-  const { result: figures, ms: total } = await timed(async () => [
-    ...await providerSizes(),
-    ...await hostStartup(),
-    ...await checkTime(),
-    ...await emulatorFigures(),
-  ]);
-  printTable(figures);
-  console.log(`\nbench total: ${ms(total)}`);
+  console.log(`command: npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`);
+  console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.arch()}\n`);
+  const { ms: total } = await timed(async () => {
+    if (!quick) {
+      console.log(`figures (emulator: defaultDurationMs ${DURATION_MS}, virtual = real time, pollIntervalSeconds 0.05)`);
+      printTable([...await providerSizes(), ...await hostStartup(), ...await checkTime(), ...await emulatorFigures()]);
+    }
+    console.log(`\ncomparison${quick ? " (QUICK: every job under 7 s, 2 repetitions of the single jobs; a smoke run, not the figures to quote)" : ""}, clouds: ${clouds.join(", ")}`);
+    const { met, missed } = await compare({ quick, clouds });
+    console.log(`\ntargets: ${met} met, ${missed} missed`);
+  });
+  console.log(`bench total: ${ms(total)}`);
 }
 
 main().catch((e: unknown) => {

@@ -114,7 +114,10 @@ export function alibabaModule(): ProductModule {
     },
     tasks(ctx) {
       return PRODUCTS.flatMap(({ product }) => state.tasks.held(product, ctx.now(), ctx.config)
-        .map(({ task }) => ({ product, taskId: task.taskId, url: echoUrl(task.url, ctx.config), createdAt: task.createdAt })));
+        .map(({ task }) => ({
+          product, taskId: task.taskId, url: echoUrl(task.url, ctx.config), createdAt: task.createdAt,
+          finishesAt: task.createdAt + Math.max(0, task.plan.durationMs),
+        })));
     },
     reset() {
       state.tasks.clear();

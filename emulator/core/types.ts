@@ -230,4 +230,6 @@ export interface AcceptedTask {
   url: string;
   /** Virtual ms of the submit. */
   createdAt: number;
+  /** Virtual ms at which the URL becomes terminal (`createdAt` + its planned duration); benches measure overshoot from it. */
+  finishesAt: number;
 }

@@ -84,7 +84,10 @@ export function tencentModule(): ProductModule {
     throttle: (ctx) => renderTeoError(throttleError(ctx.config), ctx.requestId().toLowerCase()),
     // Submitted URLs only (media segments were not submitted by the client), in the form the cloud stored them.
     tasks: (ctx) => store.tasks.filter((t) => t.segmentOf === undefined)
-      .map((t) => ({ product: "teo" as const, taskId: t.jobId, url: echoTarget(t.target, ctx.config), createdAt: t.createdAt })),
+      .map((t) => ({
+        product: "teo" as const, taskId: t.jobId, url: echoTarget(t.target, ctx.config), createdAt: t.createdAt,
+        finishesAt: t.createdAt + Math.max(0, t.plan.durationMs),
+      })),
     reset: () => store.reset(),
   };
 }

@@ -283,6 +283,7 @@ describe("emulator control: task listing", () => {
       const listed = await controlClient(emu.url).tasks();
       assert.deepEqual(listed.map((t) => [t.product, t.taskId, t.url]),
         [["teo", res.JobId, "https://www.example.com/a.js"], ["teo", res.JobId, "https://www.example.com/b.js"]]);
+      assert.deepEqual(listed.map((t) => t.finishesAt - t.createdAt), [1500, 1500], "finishesAt: submit plus the default duration");
       assert.deepEqual(await emu.control.tasks(), listed);
       await controlClient(emu.url).addFaults([{ kind: "throttle", count: 3 }]);
       await controlClient(emu.url).clearFaults();
