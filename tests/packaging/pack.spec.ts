@@ -20,7 +20,7 @@ import { startHost, type Host } from "../../harness/host";
 import { copyCheckout, installProgram, pack, ROOT, type PackResult } from "./fresh-clone";
 
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
-  name: string; version: string; exports: Record<string, unknown>; peerDependencies: Record<string, string>; engines: { node: string };
+  name: string; version: string; exports: Record<string, { default?: string } | string>; peerDependencies: Record<string, string>; engines: { node: string };
 };
 
 /** The oldest `@pulumi/pulumi` the peer range admits: the range is `^X.Y.Z`, and X.Y.Z must be a published version. */
@@ -57,6 +57,7 @@ function program(subpaths: readonly string[]): string {
     ] : []),
     ...(has(`${PKG.name}/emulator`) ? [`import { startEmulator } from "${PKG.name}/emulator";`, `export const started: Promise<{ url: string }> = startEmulator({ port: 0 });`] : []),
     ...(has(`${PKG.name}/provider`) ? [`import { providerFor } from "${PKG.name}/provider";`, `export const check = providerFor("edgeone").check;`] : []),
+    ...(has(`${PKG.name}/testing`) ? [`import { startPrefetchTesting, type PrefetchTesting } from "${PKG.name}/testing";`, `export const testing: Promise<PrefetchTesting> = startPrefetchTesting({ emulator: { port: 0 } });`] : []),
   ].join("\n");
 }
 
@@ -174,7 +175,7 @@ describe("packaging: a fresh clone's tarball installed into a new Pulumi program
   it("the tarball holds the compiled package (JS and declarations of every subpath) and nothing else", () => {
     const files = packed.files.map((f) => f.path);
     for (const k of Object.keys(PKG.exports).filter((x) => x !== "./package.json")) {
-      const base = k === "." ? "lib/sdk/index" : `lib/${k.slice(2)}/index`;
+      const base = (PKG.exports[k] as { default: string }).default.replace(/^\.\//, "").replace(/\.js$/, "");
       assert.ok(files.includes(`${base}.js`) && files.includes(`${base}.d.ts`), `${k}: ${base}.js and .d.ts`);
     }
     assert.deepEqual(files.filter((f) => !f.startsWith("lib/")).sort(), ["README.md", "emulator/README.md", "package.json"]);
