@@ -90,6 +90,18 @@ describe("credential chains against the emulator: Tencent (in-process)", functio
     assertNoLeak(r);
   });
 
+  it("a 25-minute wait on 10-minute OIDC keys: renewed 30 s before expiry (the SDK's own margin is 0.6 s), never sent expired", async () => {
+    const r = await run("a long wait on OIDC: the web-identity key is renewed before it expires");
+    assert.equal(r.error, null);
+    assert.equal(r.status, "succeeded");
+    assert.ok(r.issued.length >= 3, `${r.issued.length} keys issued over the wait`);
+    for (const c of r.calls) {
+      assert.equal(c.code, null, `${c.action} was served`);
+      assert.ok(c.at <= r.issued[c.issuedIndex].expiresAt - 30_000 + 1_000, `${c.action} at ${c.at} was signed with a key renewed in time`);
+    }
+    assertNoLeak(r);
+  });
+
   it("a 25-minute wait on 10-minute keys: the SDK renews the key as it expires on the virtual clock", async () => {
     const r = await run("a long wait: the assumed role's key is renewed as it expires");
     assertRenewed(r, 3);

@@ -109,6 +109,31 @@ function typeErrors(hostFor: ReturnType<typeof sharedHost>, dir: string, setting
   });
 }
 
+/** The `index.ts` of README "Quick start", exactly as written there (the first ```ts block of that section). */
+function readmeQuickStart(): string {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("\n## Quick start"));
+  const m = /```ts\n([\s\S]*?)```/.exec(section);
+  assert.ok(m, "README has a Quick start section with a ```ts block");
+  return m[1];
+}
+
+/** Loads the README's program (transpiled) under the packaged testing helper and records its exported outputs. */
+const RUN_README = `
+const fs = require("fs");
+const { startPrefetchTesting } = require("${PKG.name}/testing");
+(async () => {
+  const t = await startPrefetchTesting();
+  try {
+    const program = require("./readme/index.js");
+    const out = { status: await t.value(program.status), failedUrls: await t.value(program.failedUrls), taskIds: await t.value(program.taskIds) };
+    fs.writeFileSync("readme-run.json", JSON.stringify(out));
+  } finally {
+    await t.stop();
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
 /** Under setMocks (as in a real program): the serialized provider, the type token and the echoed outputs. */
 const CAPTURE = `
 const pulumi = require("@pulumi/pulumi");
@@ -238,5 +263,26 @@ describe("packaging: a fresh clone's tarball installed into a new Pulumi program
     assert.equal(created.properties.status, "succeeded");
     assert.equal(created.properties.progress, 100);
     assert.equal((await emu.control.stats()).submits.teo, 1);
+  });
+  it("README's quick start, as written, compiles in this program with the `pulumi new` tsconfig and warms its URLs", async () => {
+    const source = readmeQuickStart();
+    const readmeDir = path.join(dir, "readme");
+    fs.mkdirSync(readmeDir, { recursive: true });
+    fs.writeFileSync(path.join(readmeDir, "index.ts"), source);
+    // examples/quickstart/tsconfig.json is the `pulumi new typescript` template verbatim (tests/examples checks it).
+    fs.copyFileSync(path.join(ROOT, "examples", "quickstart", "tsconfig.json"), path.join(readmeDir, "tsconfig.json"));
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(readmeDir, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    assert.ok(parsed);
+    const prog = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+    const diags = ts.getPreEmitDiagnostics(prog).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+    assert.deepEqual(diags, [], "the README program type-checks against the installed tarball");
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true } }).outputText;
+    fs.writeFileSync(path.join(readmeDir, "index.js"), js);
+    fs.writeFileSync(path.join(dir, "run-readme.js"), RUN_README);
+    await run(process.execPath, ["run-readme.js"], dir);
+    const out = JSON.parse(fs.readFileSync(path.join(dir, "readme-run.json"), "utf8")) as { status: string; failedUrls: string[]; taskIds: string[] };
+    assert.equal(out.status, "succeeded");
+    assert.deepEqual(out.failedUrls, []);
+    assert.equal(out.taskIds.length, 1, "one EdgeOne job for the two URLs");
   });
 });

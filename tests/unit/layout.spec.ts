@@ -39,8 +39,8 @@ describe("layout: dependency direction", () => {
     assert.deepEqual(offenders("emulator", (s) => s.startsWith("emulator") || s.startsWith("pkg:node:")), []);
   });
 
-  it("provider code never imports sdk, harness, emulator or tests", () => {
-    assert.deepEqual(offenders("provider", (s) => !/^(sdk|harness|emulator|tests)\//.test(s)), []);
+  it("provider code never imports sdk, harness, emulator, testing or tests", () => {
+    assert.deepEqual(offenders("provider", (s) => !/^(sdk|harness|emulator|testing|tests)\//.test(s)), []);
   });
 
   it("an adapter family imports only its own folder, shared adapter code, the engine and the model", () => {

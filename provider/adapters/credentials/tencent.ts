@@ -82,6 +82,21 @@ function camRole(sdk: Sdk, roleName: string): DynamicCredential {
   })();
 }
 
+/**
+ * How long before its expiry a web-identity credential is renewed, ms. The SDK's `OIDCRoleArnCredential` keeps
+ * `expirationReservationTime = 600` and compares it with milliseconds (`ExpiredTime * 1000 - 600 <= Date.now()`,
+ * tencentcloud-sdk-nodejs-common `tencentcloud/common/credential.js`), so it renews 0.6 s before expiry and a call
+ * signed just before can arrive expired. The same file's `STSCredential` renews 30 s early (`EXPIRE_BUFFER = 30 * 1000`);
+ * web identity gets the same margin.
+ */
+export const WEB_IDENTITY_RENEWAL_MARGIN_MS = 30_000;
+
+/** Sets the SDK's public renewal margin of an `OIDCRoleArnCredential` to {@link WEB_IDENTITY_RENEWAL_MARGIN_MS}. */
+function renewEarly<T extends object>(credential: T): T {
+  if ("expirationReservationTime" in credential) Object.assign(credential, { expirationReservationTime: WEB_IDENTITY_RENEWAL_MARGIN_MS });
+  return credential;
+}
+
 /** The vendor's credential object for a plan. */
 function credentialFor(sdk: Sdk, plan: TencentPlan): Credential | DynamicCredential {
   switch (plan.kind) {
@@ -90,14 +105,14 @@ function credentialFor(sdk: Sdk, plan: TencentPlan): Credential | DynamicCredent
     case "camRole":
       return camRole(sdk, plan.roleName);
     case "webIdentity":
-      return new sdk.OIDCRoleArnCredential(stsConfig(plan.sts, plan.region), {
+      return renewEarly(new sdk.OIDCRoleArnCredential(stsConfig(plan.sts, plan.region), {
         RoleArn: plan.roleArn, RoleSessionName: plan.sessionName, WebIdentityToken: plan.token, ProviderId: plan.providerId,
         DurationSeconds: plan.durationSeconds,
-      });
+      }));
     case "podOidc":
       // The vendor's TKE mode: a client config without request parameters (credential.js merges the given config and
       // reads TKE_* and the token file at every renewal).
-      return new (sdk.OIDCRoleArnCredential as unknown as new (c: ClientConfig) => DynamicCredential)(stsConfig(plan.sts, STS_REGION));
+      return renewEarly(new (sdk.OIDCRoleArnCredential as unknown as new (c: ClientConfig) => DynamicCredential)(stsConfig(plan.sts, STS_REGION)));
     case "assumeRole":
       return new sdk.STSCredential(stsConfig(plan.sts, STS_REGION, credentialFor(sdk, plan.base)), {
         RoleArn: plan.roleArn, RoleSessionName: plan.sessionName, DurationSeconds: plan.durationSeconds,

@@ -44,6 +44,15 @@ export const TENCENT_CASES: Record<string, Scenario> = {
       CDN_PREFETCH_ENDPOINT: e.url, CDN_PREFETCH_TENCENT_STS_ENDPOINT: e.url }),
     secrets: (e) => ({ "the OIDC token": tokenFor(e.now) }),
   },
+  "a long wait on OIDC: the web-identity key is renewed before it expires": {
+    cloud: "edgeone",
+    wallClock: true,
+    urlDurationMs: 25 * 60_000,
+    config: () => ({}),
+    env: (e, home) => ({ HOME: home, TENCENTCLOUD_ASSUME_ROLE_ARN: TC_ROLE, TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN: tokenFor(e.now),
+      TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION: "600", CDN_PREFETCH_ENDPOINT: e.url, CDN_PREFETCH_TENCENT_STS_ENDPOINT: e.url }),
+    secrets: (e) => ({ "the OIDC token": tokenFor(e.now) }),
+  },
   "OIDC with a token file (TKE pod: TKE_* variables)": {
     cloud: "edgeone",
     files: (e) => ({ "tke/token": tokenFor(e.now) }),

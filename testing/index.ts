@@ -19,7 +19,7 @@ import { createAdapter } from "../provider/adapters/registry";
 import { RESOURCE_CLASS } from "../provider/resources/key-check";
 import { PrefetchProvider } from "../provider/resources/provider";
 import { isSecretValue, secretValue, unwrapSecretValues } from "../provider/resources/secrets";
-import { emulatorDrivenClock, type EmulatorDrivenClock } from "./testing-clock";
+import { emulatorDrivenClock, type EmulatorDrivenClock } from "./clock";
 
 /** Options of {@link startPrefetchTesting}. */
 export interface PrefetchTestingOptions {
