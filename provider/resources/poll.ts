@@ -50,12 +50,12 @@ export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations
     if (r.status === "rejected") return r;
     const o = byDeclared.get(r.url);
     if (!o) return r;
-    const next: UrlResult = {
-      url: r.url, status: o.status, taskId: o.taskId ?? r.taskId, reason: o.reason,
-      progress: isTerminal(o.status) ? 100 : Math.max(0, Math.min(99, o.progress ?? r.progress)),
-    };
-    if (next.status !== r.status || next.progress !== r.progress || next.reason !== r.reason) changed = true;
-    return next;
+    const taskId = o.taskId ?? r.taskId;
+    const progress = isTerminal(o.status) ? 100 : Math.max(0, Math.min(99, o.progress ?? r.progress));
+    // An unchanged result keeps its object: a 10,000-URL wait then allocates per round only for what changed.
+    if (o.status === r.status && progress === r.progress && o.reason === r.reason && taskId === r.taskId) return r;
+    if (o.status !== r.status || progress !== r.progress || o.reason !== r.reason) changed = true;
+    return { url: r.url, status: o.status, taskId, reason: o.reason, progress };
   });
   const at = iso(ctx.clock.now());
   const aged = rec.batches.length > liveBatches(ctx, rec).length;
