@@ -3,6 +3,7 @@
  */
 import * as http from "node:http";
 import type { EmulatorControl, EmulatorSnapshot } from "./core/control";
+import type { EdgeSnapshot } from "./core/edge";
 import type { EmulatorStats } from "./core/stats";
 import type { AcceptedTask } from "./core/types";
 import type { VariantDef } from "./core/variants";
@@ -40,5 +41,7 @@ export function controlClient(url: string): EmulatorControl {
     state: () => call<EmulatorSnapshot>(url, "GET", "/_emulator/state"),
     tasks: () => call<AcceptedTask[]>(url, "GET", "/_emulator/tasks"),
     variants: () => call<VariantDef[]>(url, "GET", "/_emulator/variants"),
+    setOrigin: (origin) => post("/_emulator/origin", { origin }),
+    edge: () => call<EdgeSnapshot>(url, "GET", "/_emulator/edge"),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What every accepted submit does, whatever the product: check the quota pool the submit spends, plan each URL's fate
- * (`ctx.plan`), spend the quota and store one task per URL.
+ * (`ctx.plan`), spend the quota, store one task per URL and report it to the edge model (core/edge.ts); the same for
+ * purge (refresh) submits.
  */
 import { AlibabaError } from "./errors";
 import { dailyQuota, type QuotaKey } from "./quota";
@@ -29,7 +30,23 @@ export function checkQuota(pool: QuotaPool, urls: number): void {
 export function acceptUrls(call: Call, product: AlibabaProduct, urls: SubmittedUrl[], taskIdOf: (i: number) => string,
   pool: QuotaKey, siteId: string | null = null): void {
   call.state.quota.consume(pool, urls.length, call.now, siteId);
-  call.state.tasks.add(
-    urls.map((u, i) => ({ product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url) })),
-  );
+  const tasks = urls.map((u, i) => ({ product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url) }));
+  call.state.tasks.add(tasks);
+  for (const t of tasks) call.ctx.edge?.prefetch(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome);
+}
+
+/**
+ * Stores the URLs of an accepted purge (refresh) submit as `refresh` tasks, spends them from `pool` and reports each to
+ * the edge model (`Force: true` → `delete`, else `invalidate`; core/edge.ts).
+ */
+export function acceptPurges(call: Call, product: AlibabaProduct, urls: SubmittedUrl[], taskIdOf: (i: number) => string,
+  pool: QuotaKey, force: boolean, siteId: string | null = null): void {
+  call.state.quota.consume(pool, urls.length, call.now, siteId);
+  const method = force ? "delete" : "invalidate";
+  const tasks = urls.map((u, i) => ({
+    product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url, "purge"),
+    kind: "refresh" as const, method,
+  } as const));
+  call.state.tasks.add(tasks);
+  for (const t of tasks) call.ctx.edge?.purge(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome, method);
 }

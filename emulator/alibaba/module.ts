@@ -72,7 +72,7 @@ function runAction(target: Target, call: Call, requestId: string): EmulatorRespo
     const headers = { "content-type": "application/json;charset=utf-8", "x-acs-request-id": requestId };
     return { status: 200, headers, body: { RequestId: requestId, ...result.body } };
   } finally {
-    call.ctx.record(target.def.product, target.action, route.kind, route.kind === "submit" ? urls : undefined);
+    call.ctx.record(target.def.product, target.action, route.kind, route.kind === "submit" || route.kind === "purge" ? urls : undefined);
   }
 }
 

@@ -78,22 +78,22 @@ function checkQueue(call: Call, o: PreloadSubmitOptions, urls: number): void {
   if (call.state.tasks.inProgress(o.product, call.now) + urls > capacity) throw new AlibabaError("PreloadQueueFull");
 }
 
-/** One id per domain, in order of first appearance. */
-function idsByDomain(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]): Map<string, string> {
+/** One id per domain, in order of first appearance; `slot` keeps other task kinds' merges apart (refresh submits). */
+function idsByDomain(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[], slot: string): Map<string, string> {
   const counts = new Map<string, number>();
   for (const u of urls) counts.set(u.domain, (counts.get(u.domain) ?? 0) + 1);
-  return new Map([...counts].map(([domain, n]) => [domain, call.state.ids.forDomain(product, domain, n, call.now)]));
+  return new Map([...counts].map(([domain, n]) => [domain, call.state.ids.forDomain(product, slot + domain, n, call.now)]));
 }
 
-/** The id of each URL of the request (same order), under `alibaba.taskIdsPerSubmit`. */
-function taskIdsOf(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[]): string[] {
+/** The id of each URL of the request (same order), under `alibaba.taskIdsPerSubmit` (refresh submits share the rule). */
+export function taskIdsOf(call: Call, product: "cdn" | "dcdn", urls: SubmittedUrl[], slot = ""): string[] {
   const mode = variantValue(call.ctx.config, taskIdsPerSubmit);
   if (mode === "perUrl") return urls.map(() => call.state.ids.fresh(call.now));
   if (mode === "perRequest") {
     const id = call.state.ids.fresh(call.now);
     return urls.map(() => id);
   }
-  const byDomain = idsByDomain(call, product, urls);
+  const byDomain = idsByDomain(call, product, urls, slot);
   return urls.map((u) => byDomain.get(u.domain) as string);
 }
 

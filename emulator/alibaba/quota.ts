@@ -12,7 +12,10 @@ const DAY_MS = 86_400_000;
 const KEEP_MS = 31 * DAY_MS;
 
 /** Where usage is counted: a product, or `cdnEdge`, CDN's L1 prefetch pool (`PreloadEdge*`, variant `cdn.preloadQuotaFields`). */
-export type QuotaKey = AlibabaProduct | "cdnEdge";
+export type QuotaKey = AlibabaProduct | "cdnEdge" | PurgeQuotaKey;
+
+/** Where purge (refresh) usage is counted: CDN and DCDN `Url*` refresh quotas, ESA `GetPurgeQuota` `file`. */
+export type PurgeQuotaKey = "cdnRefresh" | "dcdnRefresh" | "esaPurge";
 
 interface UsageEntry {
   product: QuotaKey;
@@ -61,13 +64,27 @@ export function dailyQuota(call: Call, product: AlibabaProduct): number {
 }
 
 /**
- * Refresh (not prefetch) quotas of CDN and DCDN are not modelled; they are reported full at the values of the
- * documented example (cloud-apis.md §A.1 DescribeRefreshQuota). Every field is a string.
+ * Refresh (not prefetch) quotas of CDN and DCDN at the values of the documented example (cloud-apis.md §A.1
+ * DescribeRefreshQuota), reported full; `UrlRemain` is overridden by {@link refreshQuotaFields} (URL refreshes are
+ * modelled). Every field is a string.
  */
 export const UNMODELLED_QUOTAS: Readonly<Record<string, string>> = {
   UrlQuota: "2000", UrlRemain: "2000", DirQuota: "100", DirRemain: "100", RegexQuota: "20", RegexRemain: "20",
   IgnoreParamsQuota: "100", IgnoreParamsRemain: "100", BlockQuota: "300", BlockRemain: "300",
 };
+
+/**
+ * The CDN/DCDN URL refresh allowance per day: the `UrlQuota` the emulator has always reported (the documented example,
+ * cloud-apis.md §A.1), now spent by RefreshObjectCaches / RefreshDcdnObjectCaches. (The SDKs' operation notes give
+ * 10,000 URLs a day as the account default: cdn20180510 client.d.ts:28577, dcdn20180115 client.d.ts:34230.)
+ */
+export const REFRESH_URL_DAILY = Number(UNMODELLED_QUOTAS.UrlQuota);
+
+/** `UrlQuota`/`UrlRemain` as strings, from today's (UTC+8) refresh usage. */
+export function refreshQuotaFields(call: Call, key: "cdnRefresh" | "dcdnRefresh"): Record<string, string> {
+  const remain = Math.max(0, REFRESH_URL_DAILY - call.state.quota.usedOn(key, call.now));
+  return { UrlQuota: String(REFRESH_URL_DAILY), UrlRemain: String(remain) };
+}
 
 /** `PreloadQuota`/`PreloadRemain` as strings, from the configured daily quota and today's usage. */
 export function preloadQuotaFields(call: Call, product: "cdn" | "dcdn"): Record<string, string> {

@@ -6,7 +6,9 @@
  * By-id answers for ids without tasks follow the variants: an id never issued (`alibaba.unknownTaskId`) and an id
  * issued before the 3-day history (`alibaba.expiredTaskIds`) are left out (default) or refuse the whole call.
  *
- * Fidelity note: the emulator only holds prefetch tasks, so an ObjectType filter other than `preload` matches nothing.
+ * Both task kinds are read back (seed 002: "Queries the status of a refresh or prefetch task"): prefetch tasks with
+ * `ObjectType: preload`, URL refresh (purge) tasks with `ObjectType: file` (refresh-submit.ts). Directory and regex
+ * refreshes are not served, so `directory`, `regex` and `path` filters match nothing.
  */
 import { reportedStatus } from "../core/common-variants";
 import { variantValue } from "../core/variants";
@@ -22,12 +24,17 @@ import { expiredTaskIds, unknownTaskId } from "./variants";
 export const MAX_IDS_PER_QUERY = 10;
 const STATUSES = ["Complete", "Refreshing", "Failed", "Pending"];
 
+/** A task's `ObjectType`: `file` for a URL refresh (seed 002 example), `preload` for a prefetch. */
+export function objectTypeOf(v: TaskView): string {
+  return v.task.kind === "refresh" ? "file" : "preload";
+}
+
 /** One task entry as both ById and list APIs render it (`ObjectPath` under `alibaba.urlEcho`, `Status` under `tasks.unknownStatus`). */
 export function refreshTaskItem(call: Call, v: TaskView): Record<string, string> {
   return {
     TaskId: v.task.taskId,
     ObjectPath: echoUrl(v.task.url, call.ctx.config),
-    ObjectType: "preload",
+    ObjectType: objectTypeOf(v),
     Status: reportedStatus(call.ctx.config, v.progress.status),
     Process: `${v.progress.percent}%`,
     CreationTime: isoSeconds(v.task.createdAt),
@@ -64,7 +71,7 @@ export function describeById(product: "cdn" | "dcdn"): Handler {
   return (call) => {
     const ids = parseTaskIds(call.params.required("TaskId"), MAX_IDS_PER_QUERY);
     checkTaskIds(call, ids);
-    const views = call.state.tasks.visible(product, call.now, call.ctx.config);
+    const views = call.state.tasks.visible(product, call.now, call.ctx.config, "all");
     const tasks = ids.flatMap((id) => views.filter((v) => v.task.taskId === id).sort((a, b) => a.task.seq - b.task.seq));
     return { body: { TotalCount: tasks.length, Tasks: tasks.map((v) => refreshTaskItem(call, v)) } };
   };
@@ -94,7 +101,7 @@ function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
     (taskId === undefined || v.task.taskId === taskId) &&
     (objectPath === undefined || echoUrl(v.task.url, call.ctx.config) === objectPath) &&
     (domain === undefined || v.task.domain === domain.toLowerCase()) &&
-    (objectType === undefined || objectType === "preload") &&
+    (objectType === undefined || objectType === objectTypeOf(v)) &&
     (status === undefined || v.progress.status === status) &&
     inWindow(v.task.createdAt, window);
 }
@@ -103,7 +110,7 @@ function filters(call: Call, o: RefreshListOptions): (v: TaskView) => boolean {
 export function describeList(o: RefreshListOptions): Handler {
   return (call) => {
     const keep = filters(call, o);
-    const page = paginate(call, listed(call, call.state.tasks.visible(o.product, call.now, call.ctx.config).filter(keep)), o.maxPageSize);
+    const page = paginate(call, listed(call, call.state.tasks.visible(o.product, call.now, call.ctx.config, "all").filter(keep)), o.maxPageSize);
     const items = page.items.map((v) => refreshTaskItem(call, v));
     return { body: { PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.total, Tasks: { [o.wrapper]: items } } };
   };

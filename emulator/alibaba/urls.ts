@@ -40,10 +40,10 @@ function parseEntry(entry: string): SubmittedUrl {
   return { url, domain };
 }
 
-/** Parses a CDN/DCDN `ObjectPath` value; blank lines are ignored. */
-export function parseObjectPath(raw: string): SubmittedUrl[] {
+/** Parses a CDN/DCDN `ObjectPath` value; blank lines are ignored; at most `max` entries (default: a prefetch's 100). */
+export function parseObjectPath(raw: string, max = MAX_URLS_PER_REQUEST): SubmittedUrl[] {
   const entries = raw.split(/\r?\n/).map((e) => e.trim()).filter((e) => e !== "");
-  if (entries.length > MAX_URLS_PER_REQUEST) throw new AlibabaError("InvalidObjectPath.ExceedsMaximum");
+  if (entries.length > max) throw new AlibabaError("InvalidObjectPath.ExceedsMaximum");
   return entries.map(parseEntry);
 }
 

@@ -5,10 +5,12 @@
 import { documented, type ErrorTable } from "../alibaba/errors";
 import { LIST_ERRORS, LIST_PARAMETER_ERRORS } from "../alibaba/listing";
 import { PRELOAD_SUBMIT_ERRORS } from "../alibaba/preload-submit";
+import { REFRESH_SUBMIT_ERRORS } from "../alibaba/refresh-submit";
 
 /** The CDN error table. */
 export const CDN_ERRORS: ErrorTable = {
   ...PRELOAD_SUBMIT_ERRORS,
+  ...REFRESH_SUBMIT_ERRORS,
   ...LIST_PARAMETER_ERRORS,
   ...LIST_ERRORS,
   ...documented("seed 000 (DescribePreloadDetailById) error table; DescribeRefreshTaskById per cloud-apis.md §A.1", {

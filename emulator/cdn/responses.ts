@@ -5,7 +5,8 @@
  */
 import { AlibabaError } from "../alibaba/errors";
 import { preloadSubmit } from "../alibaba/preload-submit";
-import { preloadQuotaFields, UNMODELLED_QUOTAS } from "../alibaba/quota";
+import { preloadQuotaFields, refreshQuotaFields, UNMODELLED_QUOTAS } from "../alibaba/quota";
+import { refreshSubmit } from "../alibaba/refresh-submit";
 import { checkTaskIds, describeById, describeList, parseTaskIds } from "../alibaba/refresh-queries";
 import type { Call, Handler } from "../alibaba/types";
 import { variantValue } from "../core/variants";
@@ -49,7 +50,10 @@ export const describePreloadDetailById: Handler = (call) => {
   return { body: { TotalCount: details.length, UrlDetails: details } };
 };
 
-/** DescribeRefreshQuota: every field a string; refresh quotas reported full (../alibaba/quota.ts), L1 as spent (models.ts). */
+/** DescribeRefreshQuota: every field a string; `UrlRemain` and the prefetch fields as spent, other refresh quotas full (../alibaba/quota.ts), L1 as spent (models.ts). */
 export const describeRefreshQuota: Handler = (call) => ({
-  body: { ...UNMODELLED_QUOTAS, ...preloadQuotaFields(call, "cdn"), ...edgeQuotaFields(call) },
+  body: { ...UNMODELLED_QUOTAS, ...refreshQuotaFields(call, "cdnRefresh"), ...preloadQuotaFields(call, "cdn"), ...edgeQuotaFields(call) },
 });
+
+/** RefreshObjectCaches: URL purge, ids in `RefreshTaskId`, read back by the refresh-task queries with `ObjectType: file` (../alibaba/refresh-submit.ts). */
+export const refreshObjectCaches: Handler = refreshSubmit({ product: "cdn", declared: (c) => c.restrict?.cdnDomains });

@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { createVirtualClock, type VirtualClock } from "./clock";
+import { EdgeModel } from "./edge";
 import { defaultConfig, mergeConfig } from "./config";
 import { createFaultQueue, type FaultQueue } from "./faults";
 import { createOutage, type Outage } from "./outage";
@@ -46,6 +47,8 @@ export interface EmulatorState {
   modules: ProductModule[];
   /** Temporary keys issued by the STS actions (sts/keyring.ts); kept by a reset, like the credentials. */
   keys: KeyRing;
+  /** Origin versions and what each product's edge caches (core/edge.ts); cleared by a reset. */
+  edge: EdgeModel;
 }
 
 /** Creates the state with optional initial config and rules. */
@@ -56,7 +59,7 @@ export function createState(o: { credentials?: EmulatorCredentials; config?: unk
     credentials: o.credentials ?? randomCredentials(),
     config, initialConfig: config,
     rules: o.rules ? validateRules(o.rules) : [],
-    nonces: new Set(), modules: o.modules, keys: createKeyRing(),
+    nonces: new Set(), modules: o.modules, keys: createKeyRing(), edge: new EdgeModel(),
   };
 }
 
@@ -88,7 +91,7 @@ export function contextOf(state: EmulatorState): EmulatorContext {
   return {
     now: () => state.clock.now(),
     realNow: () => Date.now(),
-    plan: (url) => planOutcome(state.rules, url, state.config.defaultDurationMs),
+    plan: (url, task) => planOutcome(state.rules, url, state.config.defaultDurationMs, task),
     takeFault: (product, action, kind) => takeFault(state, product, action, kind),
     record: (product, action, kind, urls) => state.stats.record(product, action, kind, urls),
     secretFor: (vendor, keyId) => {
@@ -101,11 +104,12 @@ export function contextOf(state: EmulatorState): EmulatorContext {
     useNonce: (nonce) => (state.nonces.has(nonce) ? false : (state.nonces.add(nonce), true)),
     get config() { return state.config; },
     requestId: () => randomUUID().toUpperCase(),
+    edge: state.edge,
   };
 }
 
 /**
- * Control-plane reset: tasks, counters, rate-limit buckets, faults, outage, rules, clock and config back to start-up
+ * Control-plane reset: tasks, counters, origin versions and edge caches, rate-limit buckets, faults, outage, rules, clock and config back to start-up
  * (calls held by `delay` faults are released at once); credentials kept.
  */
 export function resetState(state: EmulatorState): void {
@@ -116,6 +120,7 @@ export function resetState(state: EmulatorState): void {
   state.limiter.reset();
   state.rules = [];
   state.nonces.clear();
+  state.edge.reset();
   state.clock.reset();
   state.config = state.initialConfig;
 }

@@ -4,6 +4,7 @@
  * in-process through {@link EmulatorControl}.
  */
 import type { ClockMode } from "./clock";
+import type { EdgeSnapshot } from "./edge";
 import { mergeConfig } from "./config";
 import { contextOf, resetState, type EmulatorState } from "./context";
 import { validateRules } from "./planner";
@@ -48,6 +49,10 @@ export interface EmulatorControl {
   tasks(): Promise<AcceptedTask[]>;
   /** The undocumented behaviours offered as variants, with their values (set them with `setConfig({ variants })`). */
   variants(): Promise<VariantDef[]>;
+  /** Sets the origin's version of URLs (`{ url: version }`); URLs never set are at `v0` (core/edge.ts). */
+  setOrigin(versions: Record<string, string>): Promise<void>;
+  /** What each product's edge holds per URL at the current virtual time: `{ version | null, stale }` (core/edge.ts). */
+  edge(): Promise<EdgeSnapshot>;
 }
 
 /** The in-process control for a state. */
@@ -78,6 +83,11 @@ export function localControl(state: EmulatorState): EmulatorControl {
       const ctx = contextOf(state);
       return state.modules.flatMap((m) => m.tasks(ctx));
     },
+    setOrigin: async (versions) => {
+      if (!versions || typeof versions !== "object" || Array.isArray(versions)) throw new RangeError("origin must be an object of url to version");
+      state.edge.setOrigin(versions, state.clock.now());
+    },
+    edge: async () => state.edge.read(state.clock.now()),
     state: async () => ({
       now: state.clock.now(), mode: state.clock.mode(), config: state.config, rules: state.rules,
       faults: state.faults.pending(), downUntil: state.outage.until(), delayedCalls: state.clock.sleeping(), stats: state.stats.snapshot(),
@@ -96,6 +106,8 @@ export async function handleControl(control: EmulatorControl, method: string, pa
       case "GET /_emulator/stats": return { status: 200, body: await control.stats() };
       case "GET /_emulator/tasks": return { status: 200, body: await control.tasks() };
       case "GET /_emulator/variants": return { status: 200, body: await control.variants() };
+      case "GET /_emulator/edge": return { status: 200, body: await control.edge() };
+      case "POST /_emulator/origin": await control.setOrigin(b.origin as Record<string, string>); break;
       case "POST /_emulator/reset": await control.reset(); break;
       case "POST /_emulator/clock": await control.setClock(b as { mode?: ClockMode; advanceMs?: number }); break;
       case "POST /_emulator/rules": await control.setRules(b.rules as OutcomeRule[], b.defaultDurationMs as number | undefined); break;

@@ -51,6 +51,14 @@ export const DOCUMENTED_RATES: Readonly<Record<string, DocumentedRate>> = Object
   "teo:CreatePrefetchTask": { qps: 20, source: "https://tencentcloud.com/document/api/1145/50537; cloud-apis.md §A.4, §D.3" },
   "teo:DescribePrefetchTasks": { qps: 20, source: "seed 003 ('A maximum of 20 requests can be initiated per second'); cloud-apis.md §D.3" },
   "teo:DescribeContentQuota": { qps: 20, source: "https://www.tencentcloud.com/document/product/1145/50534; cloud-apis.md §A.4" },
+  // Purge actions (FIDELITY.md "Purge").
+  "cdn:RefreshObjectCaches": { qps: 50, source: "cdn20180510 client.d.ts:28570 ('up to 50 times per second per account')" },
+  "dcdn:RefreshDcdnObjectCaches": { qps: 30, source: "dcdn20180115 client.d.ts:34233 ('up to 30 times per second per account')" },
+  "esa:PurgeCaches": { qps: 10, source: "emulator choice: undocumented (cloud-apis.md §D.3 lists no ESA rate); the ESA prefetch figure" },
+  "esa:DescribePurgeTasks": { qps: 10, source: "emulator choice: undocumented (cloud-apis.md §D.3 lists no ESA rate); the ESA prefetch figure" },
+  "esa:GetPurgeQuota": { qps: 10, source: "emulator choice: undocumented (cloud-apis.md §D.3 lists no ESA rate); the ESA prefetch figure" },
+  "teo:CreatePurgeTask": { qps: 20, source: "emulator choice: CreatePrefetchTask's 20/s (cloud-apis.md §D.3); the purge page's figure was not checked" },
+  "teo:DescribePurgeTasks": { qps: 20, source: "emulator choice: DescribePrefetchTasks' 20/s (seed 003); the purge page's figure was not checked" },
 });
 
 /** The verdict on one call. */

@@ -3,7 +3,7 @@
  * rate limiter refused. Tests use them to prove that nothing was submitted twice and that delete/destroy make no cloud
  * call.
  */
-import type { Product } from "./types";
+import type { CallKind, Product } from "./types";
 
 /** A snapshot of the counters. */
 export interface EmulatorStats {
@@ -15,6 +15,10 @@ export interface EmulatorStats {
   submittedUrls: Record<Product, number>;
   /** Query calls per product. */
   queries: Record<Product, number>;
+  /** Purge submit calls per product (EdgeOne CreatePurgeTask, CDN/DCDN refresh, ESA PurgeCaches); not in `submits`. */
+  purges: Record<Product, number>;
+  /** URLs accepted by purge submits, per product. */
+  purgedUrls: Record<Product, number>;
   /** Calls refused by the rate limiter (core/rate-limit.ts), by `product:Action`; not counted in `calls`. */
   throttled: Record<string, number>;
 }
@@ -23,7 +27,7 @@ const zero = (): Record<Product, number> => ({ teo: 0, cdn: 0, dcdn: 0, esa: 0 }
 
 /** Mutable counters. */
 export interface StatsRecorder {
-  record(product: Product, action: string, kind: "submit" | "query" | "quota" | "other", urls?: number): void;
+  record(product: Product, action: string, kind: CallKind, urls?: number): void;
   /** Counts a call the rate limiter refused. */
   throttled(product: Product, action: string): void;
   snapshot(): EmulatorStats;
@@ -32,7 +36,7 @@ export interface StatsRecorder {
 
 /** Creates zeroed counters. */
 export function createStats(): StatsRecorder {
-  const empty = (): EmulatorStats => ({ calls: {}, submits: zero(), submittedUrls: zero(), queries: zero(), throttled: {} });
+  const empty = (): EmulatorStats => ({ calls: {}, submits: zero(), submittedUrls: zero(), queries: zero(), throttled: {}, purges: zero(), purgedUrls: zero() });
   let s = empty();
   return {
     record(product, action, kind, urls = 0) {
@@ -41,6 +45,10 @@ export function createStats(): StatsRecorder {
       if (kind === "submit") {
         s.submits[product] += 1;
         s.submittedUrls[product] += urls;
+      }
+      if (kind === "purge") {
+        s.purges[product] += 1;
+        s.purgedUrls[product] += urls;
       }
       if (kind === "query") s.queries[product] += 1;
     },

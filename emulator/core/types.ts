@@ -25,7 +25,12 @@ export interface OutcomeRule {
   failType?: string;
   /** Vendor failure message; a realistic default is chosen otherwise. */
   message?: string;
+  /** Only tasks of this kind (`prefetch` or `purge`); tasks of both kinds when omitted. */
+  task?: TaskKind;
 }
+
+/** What a URL task does: warm the edge (prefetch) or drop / invalidate its cached copy (purge). */
+export type TaskKind = "prefetch" | "purge";
 
 /** The planned fate of one submitted URL. */
 export interface PlannedOutcome {
@@ -35,8 +40,11 @@ export interface PlannedOutcome {
   message: string | null;
 }
 
-/** What a served call does: submits, task queries, quota reads, anything else. */
-export type CallKind = "submit" | "query" | "quota" | "other";
+/**
+ * What a served call does: prefetch submits, purge submits, task queries (prefetch or purge), quota reads, anything
+ * else. Purge submits are counted apart from prefetch submits (`stats().purges`).
+ */
+export type CallKind = "submit" | "purge" | "query" | "quota" | "other";
 
 /**
  * Fault kinds:
@@ -149,8 +157,8 @@ export interface EmulatorContext {
   now(): number;
   /** Wall-clock time, ms: signature timestamp skew is checked against it (the SDKs sign with the real time). */
   realNow(): number;
-  /** Chooses the fate of a URL submitted now (rules first, then the default success). */
-  plan(url: string): PlannedOutcome;
+  /** Chooses the fate of a URL task submitted now (rules for its kind first, then the default success); `task` defaults to `prefetch`. */
+  plan(url: string, task?: TaskKind): PlannedOutcome;
   /**
    * The fault this call meets, or null: a `throttle` when the call is over its action's rate limit
    * (`config.rateLimits`, core/rate-limit.ts; the queue is then left alone), else one use of the first matching queued
@@ -169,6 +177,8 @@ export interface EmulatorContext {
   readonly config: EmulatorConfig;
   /** A fresh vendor-style request id. */
   requestId(): string;
+  /** The origin/edge model (core/edge.ts) the products report finished prefetch and purge tasks to; absent in bare contexts. */
+  readonly edge?: import("./edge").EdgeModel;
 }
 
 /** A parsed HTTP request as product modules see it. */

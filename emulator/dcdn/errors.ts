@@ -6,10 +6,12 @@
 import { documented, type ErrorTable } from "../alibaba/errors";
 import { LIST_ERRORS, LIST_PARAMETER_ERRORS } from "../alibaba/listing";
 import { PRELOAD_SUBMIT_ERRORS } from "../alibaba/preload-submit";
+import { REFRESH_SUBMIT_ERRORS } from "../alibaba/refresh-submit";
 
 /** The DCDN error table. */
 export const DCDN_ERRORS: ErrorTable = {
   ...PRELOAD_SUBMIT_ERRORS,
+  ...REFRESH_SUBMIT_ERRORS,
   ...LIST_PARAMETER_ERRORS,
   ...LIST_ERRORS,
   ...documented("seed 002 (DescribeDcdnRefreshTaskById) error table", {

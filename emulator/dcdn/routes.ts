@@ -1,6 +1,6 @@
 /** DCDN action name → handler, with the kind of call (submits, queries and quota reads are counted apart). */
 import type { Routes } from "../alibaba/types";
-import { describeDcdnRefreshQuota, describeDcdnRefreshTaskById, describeDcdnRefreshTasks, preloadDcdnObjectCaches } from "./responses";
+import { describeDcdnRefreshQuota, describeDcdnRefreshTaskById, describeDcdnRefreshTasks, preloadDcdnObjectCaches, refreshDcdnObjectCaches } from "./responses";
 
 /** The DCDN routes. */
 export const DCDN_ROUTES: Routes = {
@@ -8,4 +8,5 @@ export const DCDN_ROUTES: Routes = {
   DescribeDcdnRefreshTaskById: { kind: "query", run: describeDcdnRefreshTaskById },
   DescribeDcdnRefreshTasks: { kind: "query", run: describeDcdnRefreshTasks },
   DescribeDcdnRefreshQuota: { kind: "quota", run: describeDcdnRefreshQuota },
+  RefreshDcdnObjectCaches: { kind: "purge", run: refreshDcdnObjectCaches },
 };

@@ -5,9 +5,12 @@
  */
 import { documented, type ErrorTable } from "../alibaba/errors";
 import { LIST_ERRORS, LIST_PARAMETER_ERRORS } from "../alibaba/listing";
+import { REFRESH_SUBMIT_ERRORS } from "../alibaba/refresh-submit";
 
 /** The ESA error table. */
 export const ESA_ERRORS: ErrorTable = {
+  // PurgeCaches over its quota: ESA documents no code; the CDN/DCDN refresh choice is used (esa/purge.ts).
+  ...REFRESH_SUBMIT_ERRORS,
   ...LIST_PARAMETER_ERRORS,
   ...LIST_ERRORS,
   ...documented("seed 001 (DescribePreloadTasks) error table", {

@@ -1,5 +1,6 @@
 /** ESA action name → handler, with the kind of call (submits, queries and quota reads are counted apart). */
 import type { Routes } from "../alibaba/types";
+import { describePurgeTasks, getPurgeQuota, purgeCaches } from "./purge";
 import { describePreloadTasks, listInstanceQuotas, listInstanceQuotasWithUsage, preloadCaches } from "./responses";
 
 /** The ESA routes. */
@@ -8,4 +9,7 @@ export const ESA_ROUTES: Routes = {
   DescribePreloadTasks: { kind: "query", run: describePreloadTasks },
   ListInstanceQuotas: { kind: "quota", run: listInstanceQuotas },
   ListInstanceQuotasWithUsage: { kind: "quota", run: listInstanceQuotasWithUsage },
+  PurgeCaches: { kind: "purge", run: purgeCaches },
+  DescribePurgeTasks: { kind: "query", run: describePurgeTasks },
+  GetPurgeQuota: { kind: "quota", run: getPurgeQuota },
 };

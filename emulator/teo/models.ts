@@ -5,6 +5,7 @@
  * (`teo.newDomain`); and how a task is rendered.
  */
 import { reportedStatus, visibilityLagMs } from "../core/common-variants";
+import type { PurgeMethod } from "../core/edge";
 import type { EmulatorConfig, PlannedOutcome } from "../core/types";
 import { variantValue } from "../core/variants";
 import { echoTarget } from "./urls";
@@ -22,10 +23,19 @@ export interface TeoTaskRecord {
   plan: PlannedOutcome;
   /** For a media segment: the playlist it came from (segments are not submitted URLs). */
   segmentOf?: string;
+  /** For a purge task (`CreatePurgeTask`, `Type: purge_url`): its `Method`; absent for prefetch tasks. */
+  method?: PurgeMethod;
 }
 
-/** Which daily quota a submit spends: `Mode: default` or `Mode: edge`. */
-export type QuotaPool = "default" | "edge";
+/** Which daily quota a submit spends: `Mode: default` or `Mode: edge` (prefetch), or `purge` (`purge_url` purges). */
+export type QuotaPool = "default" | "edge" | "purge";
+
+/**
+ * The `purge_url` quota per zone: the figures of the documented DescribeContentQuota example (`{"Type":"purge_url","Batch":1000,"Daily":10000}`, cloud-apis.md §A.4).
+ */
+export const PURGE_URL_QUOTA = { batch: 1000, daily: 10_000 } as const;
+/** `Quota.Type` of the URL purge quota (teo_models.d.ts `Quota.Type`, CreatePurgeTaskRequest.Type `purge_url`). */
+export const PURGE_URL_TYPE = "purge_url";
 
 /**
  * Edge mode's own daily quota when `config.quotas.teo.edgeDaily` is unset: "edge prefetch is allotted its own quota,
@@ -42,6 +52,7 @@ export const EDGE_PREFETCH_QUOTA_TYPE = "prefetch_url_edge";
 /** The daily limit of a pool. */
 export function dailyLimit(pool: QuotaPool, config: EmulatorConfig): number {
   const q = config.quotas.teo;
+  if (pool === "purge") return PURGE_URL_QUOTA.daily;
   return pool === "edge" ? q.edgeDaily ?? EDGE_DAILY_DEFAULT : q.daily;
 }
 
@@ -78,7 +89,8 @@ export function renderTask(t: TeoTaskRecord, now: number, config: EmulatorConfig
   const status = !done ? "processing" : t.plan.outcome === "success" ? "success" : t.plan.outcome;
   const [failType, failMessage] = done && t.plan.outcome !== "success" ? FAILURE_DEFAULTS[t.plan.outcome] : ["", ""];
   return {
-    JobId: t.jobId, Target: echoTarget(t.target, config), Type: "prefetch_url", Method: "", Status: reportedStatus(config, status),
+    JobId: t.jobId, Target: echoTarget(t.target, config), Type: t.method === undefined ? "prefetch_url" : PURGE_URL_TYPE, Method: t.method ?? "",
+    Status: reportedStatus(config, status),
     CreateTime: isoSeconds(t.createdAt), UpdateTime: isoSeconds(done ? t.createdAt + t.plan.durationMs : t.createdAt),
     FailType: t.plan.failType ?? failType, FailMessage: t.plan.message ?? failMessage,
   };
@@ -104,6 +116,8 @@ interface Spend {
 /** The store. */
 export class TeoStore {
   tasks: TeoTaskRecord[] = [];
+  /** Purge URL tasks (`CreatePurgeTask`), listed by `DescribePurgeTasks` only. */
+  purges: TeoTaskRecord[] = [];
   private spends = new Map<string, Spend[]>();
   private firstUse = new Map<string, number>();
   private seq = 0;
@@ -139,14 +153,15 @@ export class TeoStore {
     return now;
   }
 
-  /** Tasks a query may see at `now`: past the visibility lag (`tasks.visibilityLag`) and within history. */
-  visible(zoneId: string, now: number, config: EmulatorConfig): TeoTaskRecord[] {
+  /** Tasks a query may see at `now`: past the visibility lag (`tasks.visibilityLag`) and within history; `purges`: the purge tasks. */
+  visible(zoneId: string, now: number, config: EmulatorConfig, purges = false): TeoTaskRecord[] {
     const lag = visibilityLagMs(config);
-    return this.tasks.filter((t) => t.zoneId === zoneId && now >= t.createdAt + lag && now - t.createdAt <= config.historyMs.teo);
+    return (purges ? this.purges : this.tasks).filter((t) => t.zoneId === zoneId && now >= t.createdAt + lag && now - t.createdAt <= config.historyMs.teo);
   }
 
   reset(): void {
     this.tasks = [];
+    this.purges = [];
     this.spends.clear();
     this.firstUse.clear();
   }

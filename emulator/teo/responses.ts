@@ -6,7 +6,7 @@ import type { EmulatorContext } from "../core/types";
 import { variantValue } from "../core/variants";
 import { TeoError, zoneNotFound } from "./errors";
 import {
-  dailyLimit, EDGE_PREFETCH_QUOTA_TYPE, PREFETCH_QUOTA_TYPE, renderTask, type QuotaPool, type RenderedTask, type TeoStore, type TeoTaskRecord,
+  dailyLimit, EDGE_PREFETCH_QUOTA_TYPE, PREFETCH_QUOTA_TYPE, PURGE_URL_QUOTA, PURGE_URL_TYPE, renderTask, type QuotaPool, type RenderedTask, type TeoStore, type TeoTaskRecord,
 } from "./models";
 import { ALL_ZONES, optionalInt, optionalString, optionalStrings, zoneIdOf, type Body } from "./params";
 import { hostOf, isPlaylist, segmentsOf, targetRefusal } from "./urls";
@@ -18,14 +18,17 @@ const MAX_RANGE_MS = 7 * 86_400_000;
 export const NEW_DOMAIN_FOR_MS = 2000;
 /** DescribePrefetchTasks `Limit`: default 20, at most 1000 (seed 003). */
 const LIMIT = { default: 20, max: 1000 };
-/** Purge quota types and figures reported beside prefetch (teo_models.d.ts `Quota.Type`; figures: cloud-apis.md §A.4 example). */
+/**
+ * Purge quota types and figures reported beside prefetch (teo_models.d.ts `Quota.Type`; figures: cloud-apis.md §A.4
+ * example). `purge_url` is spent by CreatePurgeTask (purge.ts); the other types are reported full (not modelled).
+ */
 const PURGE_TYPES = ["purge_prefix", "purge_url", "purge_host", "purge_all", "purge_cache_tag"];
 
 /** True when the zone lives on the other EdgeOne site (`teo.zoneEndpoint`). */
 const onOtherSite = (ctx: EmulatorContext) => variantValue(ctx.config, teoZoneEndpoint) === "other";
 
 /** The declared zone's domains, or null when any zone is auto-provisioned. Unknown zones: {@link zoneNotFound}. */
-function zoneDomains(ctx: EmulatorContext, zoneId: string): string[] | null {
+export function zoneDomains(ctx: EmulatorContext, zoneId: string): string[] | null {
   if (onOtherSite(ctx)) throw zoneNotFound(zoneId);
   const zones = ctx.config.restrict?.teoZones;
   if (!zones) return null;
@@ -35,7 +38,7 @@ function zoneDomains(ctx: EmulatorContext, zoneId: string): string[] | null {
 }
 
 /** Accepted targets with the zone each goes to, and refused ones by reason (`FailedList`). */
-interface Placement {
+export interface Placement {
   accepted: { target: string; zoneId: string }[];
   failed: Map<string, string[]>;
 }
@@ -44,7 +47,7 @@ interface Placement {
  * Places each target in a zone. A zone id: the zone itself, targets outside its domains refused. `*`: the declared zone
  * whose domains hold the host (refused when none does), or `*` itself when zones are auto-provisioned.
  */
-function place(ctx: EmulatorContext, zoneId: string, targets: string[]): Placement {
+export function place(ctx: EmulatorContext, zoneId: string, targets: string[]): Placement {
   const out: Placement = { accepted: [], failed: new Map() };
   const refuse = (why: string, t: string) => out.failed.set(why, [...(out.failed.get(why) ?? []), t]);
   if (zoneId === ALL_ZONES && onOtherSite(ctx)) throw new TeoError("ResourceNotFound", "No zone of this account exists on this site.");
@@ -108,13 +111,13 @@ function refuseNewDomains(ctx: EmulatorContext, store: TeoStore, placed: Placeme
 }
 
 /** Refuses the whole submit when a zone's pool cannot take its share (`LimitExceeded.DailyQuota`, §A.4). */
-function checkDaily(ctx: EmulatorContext, store: TeoStore, pool: QuotaPool, placed: Placement["accepted"], now: number): void {
+export function checkDaily(ctx: EmulatorContext, store: TeoStore, pool: QuotaPool, placed: Placement["accepted"], now: number): void {
   const perZone = new Map<string, number>();
   for (const p of placed) perZone.set(p.zoneId, (perZone.get(p.zoneId) ?? 0) + 1);
   const limit = dailyLimit(pool, ctx.config);
   for (const [zoneId, n] of perZone) {
     if (store.usedToday(pool, zoneId, now, ctx.config) + n > limit) {
-      const which = pool === "edge" ? "edge-mode prefetch quota" : "prefetch quota";
+      const which = pool === "edge" ? "edge-mode prefetch quota" : pool === "purge" ? "URL purge quota" : "prefetch quota";
       throw new TeoError("LimitExceeded.DailyQuota", `The daily ${which} (${limit}) of the zone is used up.`);
     }
   }
@@ -130,7 +133,12 @@ function addSegments(ctx: EmulatorContext, store: TeoStore, pool: QuotaPool, job
   for (const { target, zoneId } of placed.filter((p) => isPlaylist(p.target))) {
     const kept = segmentsOf(target).slice(0, store.availableToday(pool, zoneId, now, ctx.config));
     store.spend(pool, zoneId, now, kept.length);
-    if (listed) for (const seg of kept) store.tasks.push({ jobId, zoneId, target: seg, createdAt: now, plan: ctx.plan(seg), segmentOf: target });
+    if (!listed) continue;
+    for (const seg of kept) {
+      const plan = ctx.plan(seg);
+      store.tasks.push({ jobId, zoneId, target: seg, createdAt: now, plan, segmentOf: target });
+      ctx.edge?.prefetch("teo", seg, now + plan.durationMs, plan.outcome);
+    }
   }
 }
 
@@ -151,23 +159,30 @@ export function createPrefetchTask(b: Body, ctx: EmulatorContext, store: TeoStor
   const jobId = store.nextJobId();
   for (const p of accepted) {
     store.spend(pool, p.zoneId, now, 1);
-    store.tasks.push({ jobId, zoneId: p.zoneId, target: p.target, createdAt: now, plan: ctx.plan(p.target) });
+    const plan = ctx.plan(p.target);
+    store.tasks.push({ jobId, zoneId: p.zoneId, target: p.target, createdAt: now, plan });
+    ctx.edge?.prefetch("teo", p.target, now + plan.durationMs, plan.outcome);
   }
   if (segments) addSegments(ctx, store, pool, jobId, accepted, now);
   ctx.record("teo", "CreatePrefetchTask", "submit", accepted.length);
   return { JobId: jobId, FailedList: [...failed].map(([Reason, Targets]) => ({ Reason, Targets })) };
 }
 
-interface Filter { Name: string; Values: string[] }
+/** One `Filters` entry (teo_models.d.ts `AdvancedFilter`). */
+export interface Filter { Name: string; Values: string[] }
 
-function filtersOf(b: Body): Filter[] {
+/** Filter names of DescribePrefetchTasks (seed 003). */
+const PREFETCH_FILTERS = ["job-id", "target", "domains", "statuses"];
+
+function filtersOf(b: Body, names: readonly string[] = PREFETCH_FILTERS): Filter[] {
   const raw = b.Filters ?? [];
   if (!Array.isArray(raw)) throw new TeoError("InvalidParameterValue", "Filters must be an array.");
   return raw.map((f: Filter) => {
     if (!f || typeof f.Name !== "string" || !Array.isArray(f.Values)) throw new TeoError("InvalidParameterValue", "Each filter needs Name and Values.");
     if (f.Values.length > 20) throw new TeoError("InvalidParameter.ParameterError", "A filter takes at most 20 values.");
     if ((f.Name === "job-id" || f.Name === "target") && f.Values.length !== 1) throw new TeoError("InvalidParameter.ParameterError", `Filter ${f.Name} takes exactly one value.`);
-    if (!["job-id", "target", "domains", "statuses"].includes(f.Name)) throw new TeoError("InvalidParameter.ParameterError", `Unknown filter ${f.Name}.`);
+    if (f.Name === "type" && f.Values.length !== 1) throw new TeoError("InvalidParameter.ParameterError", `Filter ${f.Name} takes exactly one value.`);
+    if (!names.includes(f.Name)) throw new TeoError("InvalidParameter.ParameterError", `Unknown filter ${f.Name}.`);
     return f;
   });
 }
@@ -180,11 +195,16 @@ function timeOf(b: Body, name: string): number | undefined {
   return t;
 }
 
-/** `target` compares the echoed form exactly (seed 003: "no fuzzy matching"); `domains` compares host names. */
-function matches(t: RenderedTask, filters: Filter[]): boolean {
+/**
+ * `target` compares the echoed form exactly (seed 003: "no fuzzy matching"), or as a substring where `fuzzyTarget`
+ * (DescribePurgeTasks: "支持模糊查询", teo_models.d.ts `DescribePurgeTasksRequest.Filters`); `domains` compares host
+ * names; `type` the task type.
+ */
+function matches(t: RenderedTask, filters: Filter[], fuzzyTarget = false): boolean {
   return filters.every((f) => {
     if (f.Name === "job-id") return t.JobId === f.Values[0];
-    if (f.Name === "target") return t.Target === f.Values[0];
+    if (f.Name === "target") return fuzzyTarget ? t.Target.includes(f.Values[0]) : t.Target === f.Values[0];
+    if (f.Name === "type") return t.Type === f.Values[0];
     if (f.Name === "statuses") return f.Values.includes(t.Status);
     return f.Values.map((v) => v.toLowerCase()).includes(hostOf(t.Target));
   });
@@ -221,15 +241,28 @@ function refuseUnknownJob(ctx: EmulatorContext, filters: Filter[], seen: readonl
   if (!seen.some((t) => t.jobId === jobId)) throw new TeoError("InvalidParameter.ParameterError", `Parameter error: the job ${jobId} does not exist.`);
 }
 
+/** What differs between the prefetch and the purge task listings. */
+export interface TaskListing {
+  action: "DescribePrefetchTasks" | "DescribePurgeTasks";
+  /** List the purge tasks instead of the prefetch ones. */
+  purges: boolean;
+  /** Accepted filter names. */
+  filters: readonly string[];
+  /** `target` filter by substring instead of exact match. */
+  fuzzyTarget: boolean;
+}
+
+const PREFETCH_LISTING: TaskListing = { action: "DescribePrefetchTasks", purges: false, filters: PREFETCH_FILTERS, fuzzyTarget: false };
+
 /**
- * `DescribePrefetchTasks`: job-id or a time range required (ISO 8601, any offset); range at most 7 days; filters
- * `job-id` and `target` (one exact value each), `domains` (host names), `statuses`; newest first; paged. Without a time
- * range the query reaches as far as `teo.jobIdReach` says; a job-id it does not see is refused under `teo.unknownJobId`.
+ * A task listing: job-id or a time range required (ISO 8601, any offset); range at most 7 days; filters; newest first;
+ * paged. Without a time range the query reaches as far as `teo.jobIdReach` says; a job-id it does not see is refused
+ * under `teo.unknownJobId`.
  */
-export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoStore) {
+export function listTasks(b: Body, ctx: EmulatorContext, store: TeoStore, o: TaskListing) {
   const zoneId = zoneIdOf(b);
   zoneDomains(ctx, zoneId);
-  const filters = filtersOf(b);
+  const filters = filtersOf(b, o.filters);
   const start = timeOf(b, "StartTime"), end = timeOf(b, "EndTime");
   checkRange(ctx, start, end, filters.some((f) => f.Name === "job-id"));
   const offset = optionalInt(b, "Offset") ?? 0;
@@ -240,11 +273,19 @@ export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoS
   const second = (t: TeoTaskRecord) => Math.floor(t.createdAt / 1000) * 1000;
   const inRange = (t: TeoTaskRecord) => (start === undefined || second(t) >= start) && (end === undefined || second(t) <= end);
   const reach = reachStart(ctx, start !== undefined || end !== undefined, now);
-  const seen = store.visible(zoneId, now, ctx.config).filter((t) => inRange(t) && t.createdAt >= reach);
+  const seen = store.visible(zoneId, now, ctx.config, o.purges).filter((t) => inRange(t) && t.createdAt >= reach);
   refuseUnknownJob(ctx, filters, seen);
-  const all = seen.sort((a, c) => c.createdAt - a.createdAt).map((t) => renderTask(t, now, ctx.config)).filter((t) => matches(t, filters));
-  ctx.record("teo", "DescribePrefetchTasks", "query");
+  const all = seen.sort((a, c) => c.createdAt - a.createdAt).map((t) => renderTask(t, now, ctx.config)).filter((t) => matches(t, filters, o.fuzzyTarget));
+  ctx.record("teo", o.action, "query");
   return { TotalCount: all.length, Tasks: all.slice(offset, offset + limit) };
+}
+
+/**
+ * `DescribePrefetchTasks` (seed 003): filters `job-id` and `target` (one exact value each), `domains` (host names),
+ * `statuses`; the rest as {@link listTasks}.
+ */
+export function describePrefetchTasks(b: Body, ctx: EmulatorContext, store: TeoStore) {
+  return listTasks(b, ctx, store, PREFETCH_LISTING);
 }
 
 /**
@@ -261,7 +302,9 @@ export function describeContentQuota(b: Body, ctx: EmulatorContext, store: TeoSt
   });
   const prefetch = [entry(PREFETCH_QUOTA_TYPE, "default")];
   if (variantValue(ctx.config, teoEdgeQuotaListing) === "listed") prefetch.push(entry(EDGE_PREFETCH_QUOTA_TYPE, "edge"));
-  const purge = PURGE_TYPES.map((Type) => ({ Type, Batch: 1000, Daily: 10_000, DailyAvailable: 10_000 }));
+  const purge = PURGE_TYPES.map((Type) => (Type === PURGE_URL_TYPE
+    ? { Type, Batch: PURGE_URL_QUOTA.batch, Daily: PURGE_URL_QUOTA.daily, DailyAvailable: store.availableToday("purge", zoneId, now, ctx.config) }
+    : { Type, Batch: 1000, Daily: 10_000, DailyAvailable: 10_000 }));
   ctx.record("teo", "DescribeContentQuota", "quota");
   return { PrefetchQuota: prefetch, PurgeQuota: purge };
 }

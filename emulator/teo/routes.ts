@@ -2,6 +2,7 @@
 import type { CallKind, EmulatorContext } from "../core/types";
 import type { TeoStore } from "./models";
 import type { Body } from "./params";
+import { createPurgeTask, describePurgeTasks } from "./purge";
 import { createPrefetchTask, describeContentQuota, describePrefetchTasks } from "./responses";
 
 /** One action's handler: request body → reply fields (vendor errors thrown as `TeoError`). */
@@ -13,11 +14,13 @@ export interface TeoRoute {
   run: TeoHandler;
 }
 
-/** The TEO routes (cloud-apis.md §A.4). */
+/** The TEO routes (cloud-apis.md §A.4; the purge actions: purge.ts). */
 export const TEO_ROUTES: Readonly<Record<string, TeoRoute>> = Object.freeze({
   CreatePrefetchTask: { kind: "submit", run: createPrefetchTask },
   DescribePrefetchTasks: { kind: "query", run: describePrefetchTasks },
   DescribeContentQuota: { kind: "quota", run: describeContentQuota },
+  CreatePurgeTask: { kind: "purge", run: createPurgeTask },
+  DescribePurgeTasks: { kind: "query", run: describePurgeTasks },
 });
 
 /** The route of an action, or undefined for an action the emulator does not serve. */

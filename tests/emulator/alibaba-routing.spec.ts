@@ -38,7 +38,7 @@ describe("alibaba emulator: routing and parsing", () => {
 
   it("answers an unknown action with InvalidApi.NotFound (404) and an unknown version with InvalidVersion", async () => {
     const c = cdnClient(fx);
-    const err = await expectAliError(rawCall(c, "RefreshObjectCaches", "2018-05-10", {}), "InvalidApi.NotFound");
+    const err = await expectAliError(rawCall(c, "DescribeUserDomains", "2018-05-10", {}), "InvalidApi.NotFound");
     assert.equal(err.statusCode, 404);
     assert.equal(err.data.HostId, "cdn.aliyuncs.com");
     assert.match(err.data.Recommend, /^https:\/\/api\.aliyun\.com\/troubleshoot\?q=InvalidApi\.NotFound&product=Cdn/);
