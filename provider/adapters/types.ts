@@ -3,6 +3,7 @@
  * normalized model (`provider/model`) to the rest of the provider and throws only {@link CloudError}s.
  */
 import type { CloudKind } from "../model/cloud";
+import type { PurgeMethod } from "../model/purge";
 import type { PrefetchSpec } from "../model/spec";
 import type { FoundTask, QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../model/task";
 import type { Clock } from "../engine/clock";
@@ -100,6 +101,29 @@ export interface PollRounds {
   query(spec: PrefetchSpec, requests: SubmittedBatch[][]): Promise<QueryResult[]>;
 }
 
+/**
+ * One cloud's URL purge API, normalized (issue 11, `purgeFirst`): EdgeOne `CreatePurgeTask` (`Type: purge_url`) +
+ * `DescribePurgeTasks`, CDN `RefreshObjectCaches` / DCDN `RefreshDcdnObjectCaches` (`ObjectType: File`) + their
+ * `Describe*RefreshTaskById`, ESA `PurgeCaches` (`Type: file`) + `DescribePurgeTasks`. Calls go through the product's
+ * client wrapper like the prefetch calls (rate tokens, {@link CloudError} classification).
+ */
+export interface PurgeAdapter {
+  /** Most URLs one purge request may carry when the cloud does not tell better (`quota().perRequest` does). */
+  readonly urlsPerRequest: number;
+  /**
+   * Submits one purge request of at most `urlsPerRequest` URLs with `method`. Throws a CloudError when the whole request
+   * is refused; URLs refused individually (EdgeOne `FailedList`) come back in `rejected`.
+   */
+  submit(spec: PrefetchSpec, urls: string[], method: PurgeMethod): Promise<SubmitResult>;
+  /**
+   * Reads the purge tasks of the batches (by their task ids). URLs the cloud does not show are left out of
+   * `observations` (not visible yet, or no longer): never proof that a purge is gone or done.
+   */
+  query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
+  /** Reads the URL purge quota, fresh, or null when the cloud has no quota API for this spec. */
+  quota(spec: PrefetchSpec): Promise<QuotaInfo | null>;
+}
+
 /** One cloud's prefetch API, normalized. */
 export interface PrefetchAdapter {
   readonly cloud: CloudKind;
@@ -134,6 +158,8 @@ export interface PrefetchAdapter {
    * (test doubles); every cloud adapter has them.
    */
   readonly rounds?: PollRounds;
+  /** The cloud's URL purge API (issue 11). Optional: test doubles have none; every cloud adapter has one. */
+  readonly purge?: PurgeAdapter;
 }
 
 /** Builds an adapter for a connection; the clock is used for query time windows and retry delays. */

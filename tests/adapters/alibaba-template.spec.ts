@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const ADAPTERS = path.resolve(__dirname, "..", "..", "provider", "adapters");
-const TEMPLATE = ["adapter.ts", "client.ts", "find.ts", "limits.ts", "query.ts", "quota.ts", "rates.ts", "status.ts", "submit.ts"];
+const TEMPLATE = ["adapter.ts", "client.ts", "find.ts", "limits.ts", "purge.ts", "query.ts", "quota.ts", "rates.ts", "status.ts", "submit.ts"];
 /** Files a product folder holds besides the template, with the reason. */
 const EXTRA: Record<string, string[]> = {
   // The ESA API host choice and the "site lives on the other endpoint" hint (issue 8, endpoints for international accounts).
@@ -48,5 +48,12 @@ describe("adapters: one template for the Alibaba adapters", () => {
     }
     assert.match(source("alibaba-dcdn", "query.ts"), /return queryRefreshById\(api, batches\);/);
     assert.match(source("alibaba-cdn", "query.ts"), /queryRefreshRound\(api, /);
+  });
+
+  it("CDN and DCDN purge through the refresh family's purge (alibaba/refresh-purge.ts)", () => {
+    for (const product of ["alibaba-cdn", "alibaba-dcdn"]) {
+      const purge = source(product, "purge.ts");
+      for (const fn of ["submitRefreshPurge(api, urls, method)", "queryRefreshPurge(api, batches)", "readRefreshPurgeQuota(api)"]) assert.ok(purge.includes(fn), `${product}/purge.ts: ${fn}`);
+    }
   });
 });

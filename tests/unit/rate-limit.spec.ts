@@ -125,10 +125,13 @@ describe("rate limits: one bucket per account and action for the process", () =>
   });
 
   it("has a documented rate for every action each client calls (cloud-apis.md §D.3; ESA chosen: undocumented)", () => {
-    assert.deepEqual({ ...TEO_RATES }, { CreatePrefetchTask: 20, DescribePrefetchTasks: 20, DescribeContentQuota: 20 });
-    assert.deepEqual({ ...CDN_RATES }, { PushObjectCache: 50, DescribeRefreshTaskById: 30, DescribeRefreshTasks: 5, DescribePreloadDetailById: 30, DescribeRefreshQuota: 20 });
-    assert.deepEqual({ ...DCDN_RATES }, { PreloadDcdnObjectCaches: 15, DescribeDcdnRefreshTaskById: 30, DescribeDcdnRefreshTasks: 10, DescribeDcdnRefreshQuota: 20 });
-    assert.deepEqual({ ...ESA_RATES }, { PreloadCaches: 10, DescribePreloadTasks: 10, ListInstanceQuotasWithUsage: 10 });
+    assert.deepEqual({ ...TEO_RATES }, { CreatePrefetchTask: 20, DescribePrefetchTasks: 20, DescribeContentQuota: 20, CreatePurgeTask: 20, DescribePurgeTasks: 20 });
+    assert.deepEqual({ ...CDN_RATES }, { PushObjectCache: 50, DescribeRefreshTaskById: 30, DescribeRefreshTasks: 5, DescribePreloadDetailById: 30, DescribeRefreshQuota: 20,
+      RefreshObjectCaches: 50 });
+    assert.deepEqual({ ...DCDN_RATES }, { PreloadDcdnObjectCaches: 15, DescribeDcdnRefreshTaskById: 30, DescribeDcdnRefreshTasks: 10, DescribeDcdnRefreshQuota: 20,
+      RefreshDcdnObjectCaches: 30 });
+    assert.deepEqual({ ...ESA_RATES }, { PreloadCaches: 10, DescribePreloadTasks: 10, ListInstanceQuotasWithUsage: 10, PurgeCaches: 10,
+      DescribePurgeTasks: 10, GetPurgeQuota: 10 });
   });
 });
 

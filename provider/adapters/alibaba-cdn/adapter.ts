@@ -8,9 +8,11 @@ import type { Clock } from "../../engine/clock";
 import type { AlibabaCdnSpec, PrefetchSpec } from "../../model/spec";
 import { accountScope, type AccountScope } from "../memory";
 import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
+import { hasRefreshPurge } from "../alibaba/refresh-purge";
 import { createCdnApi, type CdnApi } from "./client";
 import { findTasksCdn } from "./find";
 import { CDN_LIMITS } from "./limits";
+import { cdnPurgeAdapter } from "./purge";
 import { cdnRoundCost, queryCdn, queryCdnRound } from "./query";
 import { quotaCdn } from "./quota";
 import { submitCdn } from "./submit";
@@ -26,7 +28,7 @@ export interface CdnAdapterOptions {
   scope: AccountScope;
 }
 
-/** Builds the adapter over an already built API (tests inject one). */
+/** Builds the adapter over an already built API (tests inject one); `purge` is there when the API makes the purge call. */
 export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): PrefetchAdapter {
   const detail = () => ({ enabled: o.preloadDetail, scope: o.scope, nowMs: clock.now() });
   return {
@@ -48,6 +50,7 @@ export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): Pre
     },
     quota: async (spec, how) => quotaCdn(api, cdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksCdn(api, cdnSpec(spec), urls, sinceMs, clock.now()),
+    ...(hasRefreshPurge(api) ? { purge: cdnPurgeAdapter(api, cdnSpec) } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import type { Connection } from "../types";
 import { alibabaCall } from "../alibaba/call";
 import { alibabaConfigOptions } from "../alibaba/config";
 import type { RefreshApi } from "../alibaba/refresh-api";
+import type { RefreshPurgeApi } from "../alibaba/refresh-purge";
 import { CDN_LIST_MAX_PAGES, CDN_LIST_PAGE_SIZE } from "./limits";
 import { CDN_RATES } from "./rates";
 
@@ -49,7 +50,7 @@ export function cdnDefaultEndpoint(region: string): string {
  * override the SDK picks the host from `regionId` (`cdn.aliyuncs.com`, or `cdn.ap-southeast-1.aliyuncs.com` for
  * international regions: its `_endpointMap`, §B.1).
  */
-export function createCdnApi(connection: Connection, clock: Clock): CdnApi {
+export function createCdnApi(connection: Connection, clock: Clock): CdnApi & RefreshPurgeApi {
   const sdk = require("@alicloud/cdn20180510") as typeof CdnSdk;
   const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof import("@alicloud/openapi-core");
   const client = new sdk.default(new $OpenApiUtil.Config(alibabaConfigOptions(connection, null)));
@@ -71,5 +72,6 @@ export function createCdnApi(connection: Connection, clock: Clock): CdnApi {
     },
     preloadDetail: async (taskId) => (await call("DescribePreloadDetailById",
       () => client.describePreloadDetailById(new sdk.DescribePreloadDetailByIdRequest({ taskId })))).urlDetails ?? [],
+    refresh: async (p) => (await call("RefreshObjectCaches", () => client.refreshObjectCaches(new sdk.RefreshObjectCachesRequest({ ...p })))).refreshTaskId,
   };
 }

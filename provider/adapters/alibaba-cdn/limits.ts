@@ -50,3 +50,12 @@ export const CDN_DETAIL_MAX_IDS = 10;
  * alibaba-dcdn/limits.ts.)
  */
 export const CDN_AREA_VALUES = ["domestic", "overseas"] as const;
+
+/**
+ * Most URLs one `RefreshObjectCaches` (URL purge) call may carry: "You can specify up to 1,000 URL refresh rules … in
+ * each call" (cdn20180510 client.d.ts `refreshObjectCachesWithOptions` remarks;
+ * https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-refreshobjectcaches). The same
+ * remarks allow at most 1,000 URLs a minute per domain: a second full request for one domain within the minute may be
+ * refused (ledger PG-4, not served by the emulator).
+ */
+export const CDN_PURGE_URLS_PER_REQUEST = 1000;

@@ -5,7 +5,8 @@
 import type { ActionRates } from "../rate-gate";
 
 /** The CDN actions the client calls. */
-export type CdnAction = "PushObjectCache" | "DescribeRefreshTaskById" | "DescribeRefreshTasks" | "DescribePreloadDetailById" | "DescribeRefreshQuota";
+export type CdnAction = "PushObjectCache" | "DescribeRefreshTaskById" | "DescribeRefreshTasks" | "DescribePreloadDetailById" | "DescribeRefreshQuota"
+  | "RefreshObjectCaches";
 
 /**
  * - `PushObjectCache`: 50/s (https://www.alibabacloud.com/help/en/cdn/api-pushobjectcache; cdn-sdk PushObjectCacheRequest; §D.3).
@@ -15,6 +16,8 @@ export type CdnAction = "PushObjectCache" | "DescribeRefreshTaskById" | "Describ
  * - `DescribePreloadDetailById`: 30/s (seed 000; §D.3).
  * - `DescribeRefreshQuota`: 20/s ("The maximum number of times that each user can call this operation per second is
  *   20", https://www.alibabacloud.com/help/en/alibaba-cloud-cdn/latest/describerefreshquota; ledger CDN-17).
+ * - `RefreshObjectCaches` (URL purge): 50/s ("You can call the RefreshObjectCaches operation up to 50 times per second
+ *   per account", cdn20180510 client.d.ts `refreshObjectCachesWithOptions` remarks; ledger PG-4).
  */
 export const CDN_RATES: ActionRates<CdnAction> = Object.freeze({
   PushObjectCache: 50,
@@ -22,4 +25,5 @@ export const CDN_RATES: ActionRates<CdnAction> = Object.freeze({
   DescribeRefreshTasks: 5,
   DescribePreloadDetailById: 30,
   DescribeRefreshQuota: 20,
+  RefreshObjectCaches: 50,
 });

@@ -9,9 +9,11 @@ import type { AlibabaCdnSpec, PrefetchSpec } from "../../model/spec";
 import { refreshRoundCost } from "../alibaba/refresh-tasks";
 import { accountScope, type AccountScope } from "../memory";
 import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
+import { hasRefreshPurge } from "../alibaba/refresh-purge";
 import { createDcdnApi, type DcdnApi } from "./client";
 import { findTasksDcdn } from "./find";
 import { DCDN_DEFAULT_ENDPOINT, DCDN_LIMITS } from "./limits";
+import { dcdnPurgeAdapter } from "./purge";
 import { queryDcdn, queryDcdnRound } from "./query";
 import { quotaDcdn } from "./quota";
 import { submitDcdn } from "./submit";
@@ -21,7 +23,7 @@ function dcdnSpec(spec: PrefetchSpec): AlibabaCdnSpec {
   return spec;
 }
 
-/** Builds the adapter over an already built API (tests inject one). */
+/** Builds the adapter over an already built API (tests inject one); `purge` is there when the API makes the purge call. */
 export function dcdnAdapter(api: DcdnApi, clock: Clock, scope: AccountScope): PrefetchAdapter {
   return {
     cloud: "alibaba-dcdn",
@@ -42,6 +44,7 @@ export function dcdnAdapter(api: DcdnApi, clock: Clock, scope: AccountScope): Pr
     },
     quota: async (spec, how) => quotaDcdn(api, dcdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksDcdn(api, dcdnSpec(spec), urls, sinceMs, clock.now()),
+    ...(hasRefreshPurge(api) ? { purge: dcdnPurgeAdapter(api, dcdnSpec) } : {}),
   };
 }
 

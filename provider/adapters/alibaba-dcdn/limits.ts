@@ -43,3 +43,11 @@ export const DCDN_LIST_MAX_PAGES = 200;
  * CDN's `PushObjectCache` documents the omitted `Area` as the domain's coverage without contradiction (alibaba-cdn/limits.ts).
  */
 export const DCDN_AREA_VALUES = ["domestic", "overseas"] as const;
+
+/**
+ * Most URLs one `RefreshDcdnObjectCaches` (URL purge) call may carry: "You can specify up to 1,000 URLs … that you
+ * want to purge in each request" (dcdn20180115 client.d.ts `refreshDcdnObjectCachesWithOptions` remarks;
+ * https://help.aliyun.com/document_detail/130620.html). The same remarks allow at most 1,000 URLs a minute per domain
+ * (ledger PG-4).
+ */
+export const DCDN_PURGE_URLS_PER_REQUEST = 1000;

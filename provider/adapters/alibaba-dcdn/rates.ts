@@ -5,7 +5,8 @@
 import type { ActionRates } from "../rate-gate";
 
 /** The DCDN actions the client calls. */
-export type DcdnAction = "PreloadDcdnObjectCaches" | "DescribeDcdnRefreshTaskById" | "DescribeDcdnRefreshTasks" | "DescribeDcdnRefreshQuota";
+export type DcdnAction = "PreloadDcdnObjectCaches" | "DescribeDcdnRefreshTaskById" | "DescribeDcdnRefreshTasks" | "DescribeDcdnRefreshQuota"
+  | "RefreshDcdnObjectCaches";
 
 /**
  * - `PreloadDcdnObjectCaches`: 15/s (https://alibabacloud.com/help/en/doc-detail/130636.html; §D.3).
@@ -13,10 +14,14 @@ export type DcdnAction = "PreloadDcdnObjectCaches" | "DescribeDcdnRefreshTaskByI
  * - `DescribeDcdnRefreshTasks`: 10/s (cloud-apis.md §D.3).
  * - `DescribeDcdnRefreshQuota`: 20/s ("You can call this operation up to 20 times per second per account",
  *   https://alibabacloud.com/help/en/doc-detail/131402.html; §A.2).
+ * - `RefreshDcdnObjectCaches` (URL purge): 30/s ("You can call this operation up to 30 times per second per account",
+ *   dcdn20180115 client.d.ts `refreshDcdnObjectCachesWithOptions` remarks, https://help.aliyun.com/document_detail/130620.html;
+ *   ledger PG-4).
  */
 export const DCDN_RATES: ActionRates<DcdnAction> = Object.freeze({
   PreloadDcdnObjectCaches: 15,
   DescribeDcdnRefreshTaskById: 30,
   DescribeDcdnRefreshTasks: 10,
   DescribeDcdnRefreshQuota: 20,
+  RefreshDcdnObjectCaches: 30,
 });

@@ -6,10 +6,11 @@
 import type { Clock } from "../../engine/clock";
 import type { AlibabaEsaSpec, PrefetchSpec } from "../../model/spec";
 import { accountScope, type AccountScope } from "../memory";
-import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
-import { createEsaApi, esaDefaultEndpoint, type EsaApi } from "./client";
+import type { AdapterFactory, Connection, PrefetchAdapter, PurgeAdapter } from "../types";
+import { createEsaApi, esaDefaultEndpoint, hasEsaPurge, type EsaApi, type EsaPurgeApi } from "./client";
 import { findTasksEsa } from "./find";
-import { ESA_LIMITS } from "./limits";
+import { ESA_LIMITS, ESA_PURGE_URLS_PER_REQUEST } from "./limits";
+import { purgeEsa, purgeQuotaEsa, queryPurgeEsa } from "./purge";
 import { esaRoundCost, queryEsa, queryEsaRound } from "./query";
 import { quotaEsa } from "./quota";
 import { esaSiteId, submitEsa } from "./submit";
@@ -19,7 +20,20 @@ function esaSpec(spec: PrefetchSpec): AlibabaEsaSpec {
   return spec;
 }
 
-/** Builds the adapter over an already built API (tests inject one); `scope` keys what is remembered for the account. */
+/** The purge side over an API that makes the purge calls (purge.ts). */
+function esaPurgeAdapter(api: EsaApi & EsaPurgeApi, clock: Clock): PurgeAdapter {
+  return {
+    urlsPerRequest: ESA_PURGE_URLS_PER_REQUEST,
+    submit: async (spec, urls, method) => purgeEsa(api, esaSpec(spec), urls, method),
+    query: async (spec, batches) => queryPurgeEsa(api, esaSpec(spec), batches, clock.now(), ESA_LIMITS.historyDays),
+    quota: async (spec) => purgeQuotaEsa(api, esaSpec(spec)),
+  };
+}
+
+/**
+ * Builds the adapter over an already built API (tests inject one); `scope` keys what is remembered for the account;
+ * `purge` is there when the API makes the purge calls.
+ */
 export function esaAdapter(api: EsaApi, clock: Clock, scope: AccountScope): PrefetchAdapter {
   const memory = () => ({ scope, nowMs: clock.now() });
   return {
@@ -35,6 +49,7 @@ export function esaAdapter(api: EsaApi, clock: Clock, scope: AccountScope): Pref
     },
     quota: async (spec, how) => quotaEsa(api, esaSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEsa(api, memory(), esaSiteId(esaSpec(spec)), urls, sinceMs, ESA_LIMITS.historyDays),
+    ...(hasEsaPurge(api) ? { purge: esaPurgeAdapter(api, clock) } : {}),
   };
 }
 

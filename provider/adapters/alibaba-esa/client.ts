@@ -48,6 +48,34 @@ export interface EsaApi {
   listInstanceQuotasWithUsage(instanceId: string, siteId: number, quotaNames: string): Promise<EsaSdk.ListInstanceQuotasWithUsageResponseBody>;
 }
 
+/** `DescribePurgeTasks` parameters (esa20240910 DescribePurgeTasksRequest: no task-id filter; ISO UTC times, pages of ≤ 50). */
+export interface DescribePurgeTasksParams {
+  siteId: number;
+  type: string;
+  startTime: string;
+  endTime: string;
+  pageNumber: number;
+  pageSize: number;
+}
+
+/**
+ * The ESA purge calls (issue 11; ledger PG-7), beside {@link EsaApi}: a separate interface so that API doubles written
+ * for the prefetch calls stay complete; {@link createEsaApi} returns both.
+ */
+export interface EsaPurgeApi {
+  /** `PurgeCaches` with `Type: file`: `Content.Files` (full URLs) and `Force` (esa20240910 PurgeCachesRequest). */
+  purgeCaches(siteId: number, files: string[], force: boolean): Promise<EsaSdk.PurgeCachesResponseBody>;
+  describePurgeTasks(p: DescribePurgeTasksParams): Promise<EsaSdk.DescribePurgeTasksResponseBody>;
+  /** `GetPurgeQuota` of one purge type (`Quota`, `Usage` strings; esa20240910 GetPurgeQuotaResponseBody). */
+  getPurgeQuota(siteId: number, type: string): Promise<EsaSdk.GetPurgeQuotaResponseBody>;
+}
+
+/** True when an API also makes the purge calls (every client {@link createEsaApi} builds). */
+export function hasEsaPurge(api: EsaApi): api is EsaApi & EsaPurgeApi {
+  const a = api as Partial<EsaPurgeApi>;
+  return typeof a.purgeCaches === "function" && typeof a.describePurgeTasks === "function" && typeof a.getPurgeQuota === "function";
+}
+
 /**
  * The ESA host for an account type and region (endpoint.ts): `esa.ap-southeast-1.aliyuncs.com` for `International`,
  * `esa.cn-hangzhou.aliyuncs.com` for `Domestic`, and without an account type by region (`cn-*`: China site). The SDK
@@ -62,7 +90,7 @@ export function esaDefaultEndpoint(region: string, accountType: AlibabaAccountTy
  * wait on `clock` for the account's rate limit (rates.ts, adapters/rate-gate.ts). An unknown-site error names the
  * other ESA endpoint and the setting that selects it (endpoint.ts `withEsaSiteHint`).
  */
-export function createEsaApi(connection: Connection, clock: Clock): EsaApi {
+export function createEsaApi(connection: Connection, clock: Clock): EsaApi & EsaPurgeApi {
   const sdk = require("@alicloud/esa20240910") as typeof EsaSdk;
   const { $OpenApiUtil } = require("@alicloud/openapi-core") as typeof import("@alicloud/openapi-core");
   const host = esaDefaultEndpoint(connection.region || "cn-hangzhou", connection.alibabaAccountType ?? null);
@@ -77,5 +105,10 @@ export function createEsaApi(connection: Connection, clock: Clock): EsaApi {
     describePreloadTasks: (p) => call(p.siteId)("DescribePreloadTasks", () => client.describePreloadTasks(new sdk.DescribePreloadTasksRequest(p))),
     listInstanceQuotasWithUsage: (instanceId, siteId, quotaNames) => call(siteId)("ListInstanceQuotasWithUsage",
       () => client.listInstanceQuotasWithUsage(new sdk.ListInstanceQuotasWithUsageRequest({ instanceId, siteId, quotaNames }))),
+    purgeCaches: (siteId, files, force) => call(siteId)("PurgeCaches", () => client.purgeCaches(new sdk.PurgeCachesRequest({
+      siteId, type: "file", content: new sdk.PurgeCachesRequestContent({ files }), force,
+    }))),
+    describePurgeTasks: (p) => call(p.siteId)("DescribePurgeTasks", () => client.describePurgeTasks(new sdk.DescribePurgeTasksRequest(p))),
+    getPurgeQuota: (siteId, type) => call(siteId)("GetPurgeQuota", () => client.getPurgeQuota(new sdk.GetPurgeQuotaRequest({ siteId, type }))),
   };
 }

@@ -43,3 +43,14 @@ export const ESA_ZONE_TTL_MS = 24 * 3_600_000;
 
 /** The `QuotaNames` entry for prefetch (SDK model ListInstanceQuotasRequest.quotaNames: "preload: prefetch", §A.3). */
 export const ESA_PRELOAD_QUOTA = "preload";
+
+/**
+ * Most URLs one `PurgeCaches` (`Type: file`) call may carry: **not documented** (esa20240910 PurgeCachesRequest, the
+ * API page https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-purgecaches; ledger
+ * PG-7). The prefetch side's assumption (provider/model/limits.ts `URLS_PER_REQUEST`, 100) is kept: a larger real
+ * limit only costs more requests.
+ */
+export const ESA_PURGE_URLS_PER_REQUEST = URLS_PER_REQUEST["alibaba-esa"];
+
+/** The URL purge type of `PurgeCaches`, `DescribePurgeTasks` and `GetPurgeQuota` (esa20240910 PurgeCachesRequest.type: "file"). */
+export const ESA_PURGE_FILE_TYPE = "file";

@@ -9,11 +9,18 @@
 import type { ActionRates } from "../rate-gate";
 
 /** The ESA actions the client calls. */
-export type EsaAction = "PreloadCaches" | "DescribePreloadTasks" | "ListInstanceQuotasWithUsage";
+export type EsaAction = "PreloadCaches" | "DescribePreloadTasks" | "ListInstanceQuotasWithUsage" | "PurgeCaches" | "DescribePurgeTasks"
+  | "GetPurgeQuota";
 
-/** Chosen, not documented: see the file comment. */
+/**
+ * Chosen, not documented: see the file comment. The purge calls (`PurgeCaches`, `DescribePurgeTasks`,
+ * `GetPurgeQuota`; issue 11) document no rate either (esa20240910 client.d.ts; ledger PG-7): the same 10/s.
+ */
 export const ESA_RATES: ActionRates<EsaAction> = Object.freeze({
   PreloadCaches: 10,
   DescribePreloadTasks: 10,
   ListInstanceQuotasWithUsage: 10,
+  PurgeCaches: 10,
+  DescribePurgeTasks: 10,
+  GetPurgeQuota: 10,
 });

@@ -21,6 +21,10 @@ export interface RefreshQuotaFields {
   preloadEdgeQuota?: string;
   /** CDN only. */
   preloadEdgeRemain?: string;
+  /** The daily URL refresh (purge) allowance (both products; alibaba/refresh-purge.ts). */
+  urlQuota?: string;
+  /** What is left of it today. */
+  urlRemain?: string;
 }
 
 /** One refresh-family product's calls. */

@@ -6,10 +6,11 @@
 import type { Clock } from "../../engine/clock";
 import type { EdgeOneSpec, PrefetchSpec } from "../../model/spec";
 import { accountScope, type AccountScope } from "../memory";
-import type { AdapterFactory, Connection, PrefetchAdapter } from "../types";
-import { createTeoApi, type TeoApi } from "./client";
+import type { AdapterFactory, Connection, PrefetchAdapter, PurgeAdapter } from "../types";
+import { createTeoApi, hasTeoPurge, type TeoApi } from "./client";
 import { findTasksEdgeOne } from "./find";
-import { EDGEONE_LIMITS, teoHost } from "./limits";
+import { EDGEONE_LIMITS, EDGEONE_PURGE_URLS_PER_REQUEST, teoHost } from "./limits";
+import { purgeEdgeOne, purgeQuotaEdgeOne, queryPurgeEdgeOne, type TeoPurgeCalls } from "./purge";
 import { queryEdgeOne } from "./query";
 import { quotaEdgeOne } from "./quota";
 import { edgeOneRoundCost, queryEdgeOneRound } from "./rounds";
@@ -20,7 +21,17 @@ function edgeOneSpec(spec: PrefetchSpec): EdgeOneSpec {
   return spec;
 }
 
-/** Builds the adapter over an already built API (tests inject one). */
+/** The purge side over an API that makes the purge calls (purge.ts). */
+function edgeOnePurgeAdapter(api: TeoPurgeCalls, clock: Clock): PurgeAdapter {
+  return {
+    urlsPerRequest: EDGEONE_PURGE_URLS_PER_REQUEST,
+    submit: async (spec, urls, method) => purgeEdgeOne(api, edgeOneSpec(spec), urls, method),
+    query: async (spec, batches) => queryPurgeEdgeOne(api, edgeOneSpec(spec), batches, clock.now()),
+    quota: async (spec) => purgeQuotaEdgeOne(api, edgeOneSpec(spec)),
+  };
+}
+
+/** Builds the adapter over an already built API (tests inject one); `purge` is there when the API makes the purge calls. */
 export function edgeOneAdapter(api: TeoApi, clock: Clock, scope: AccountScope): PrefetchAdapter {
   const memory = () => ({ scope, nowMs: clock.now() });
   return {
@@ -36,6 +47,7 @@ export function edgeOneAdapter(api: TeoApi, clock: Clock, scope: AccountScope): 
     },
     quota: async (spec, how) => quotaEdgeOne(api, edgeOneSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
+    ...(hasTeoPurge(api) ? { purge: edgeOnePurgeAdapter(api, clock) } : {}),
   };
 }
 

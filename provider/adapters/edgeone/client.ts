@@ -85,6 +85,38 @@ export interface TeoApi {
   DescribeContentQuota(req: { ZoneId: string }): Promise<DescribeContentQuotaResponse>;
 }
 
+/** `CreatePurgeTask` request (teo_models.d.ts `CreatePurgeTaskRequest`): `Type` `purge_url`, `Method` `invalidate` | `delete`. */
+export interface CreatePurgeTaskRequest {
+  ZoneId: string;
+  Type: string;
+  Method?: string;
+  Targets?: string[];
+}
+
+/** `CreatePurgeTask` response (teo_models.d.ts `CreatePurgeTaskResponse`): `JobId` and `FailedList`, as for prefetch. */
+export type CreatePurgeTaskResponse = CreatePrefetchTaskResponse;
+
+/** `DescribePurgeTasks` request (teo_models.d.ts `DescribePurgeTasksRequest`): the prefetch listing's shape. */
+export type DescribePurgeTasksRequest = DescribePrefetchTasksRequest;
+
+/** `DescribePurgeTasks` response: `Tasks` of the same `Task` shape, with `Type` `purge_url` (teo_models.d.ts `Task`). */
+export type DescribePurgeTasksResponse = DescribePrefetchTasksResponse;
+
+/**
+ * The TEO purge calls (issue 11), beside {@link TeoApi}: a separate interface so that API doubles written for the
+ * prefetch calls stay complete; {@link createTeoApi} returns both.
+ */
+export interface TeoPurgeApi {
+  CreatePurgeTask(req: CreatePurgeTaskRequest): Promise<CreatePurgeTaskResponse>;
+  DescribePurgeTasks(req: DescribePurgeTasksRequest): Promise<DescribePurgeTasksResponse>;
+}
+
+/** True when an API also makes the purge calls (every client {@link createTeoApi} builds). */
+export function hasTeoPurge(api: TeoApi): api is TeoApi & TeoPurgeApi {
+  const a = api as Partial<TeoPurgeApi>;
+  return typeof a.CreatePurgeTask === "function" && typeof a.DescribePurgeTasks === "function";
+}
+
 type TeoClientConfig = ConstructorParameters<typeof TeoSdk.teo.v20220901.Client>[0];
 
 /**
@@ -130,9 +162,9 @@ export function teoClientConfig(connection: Connection): TeoClientConfig {
  * EdgeOne site and the setting that selects it, an "unknown domain" answer names its two causes, and a refused submit
  * using an allow-listed option says it may be the cause.
  */
-export function createTeoApi(connection: Connection, clock: Clock): TeoApi {
+export function createTeoApi(connection: Connection, clock: Clock): TeoApi & TeoPurgeApi {
   const sdk = require("tencentcloud-sdk-nodejs-teo") as typeof TeoSdk;
-  const client: Omit<TeoApi, "account"> = new sdk.teo.v20220901.Client(teoClientConfig(connection));
+  const client: Omit<TeoApi, "account"> & TeoPurgeApi = new sdk.teo.v20220901.Client(teoClientConfig(connection));
   const target = teoTarget(connection);
   const account: AccountContext = { scope: accountScope("edgeone", connection, target.host), clock };
   const gate = rateGate(account, TEO_RATES, connection.apiRateShare);
@@ -149,5 +181,7 @@ export function createTeoApi(connection: Connection, clock: Clock): TeoApi {
     CreatePrefetchTask: (req) => call("CreatePrefetchTask", req, (r) => client.CreatePrefetchTask(r)),
     DescribePrefetchTasks: (req) => call("DescribePrefetchTasks", req, (r) => client.DescribePrefetchTasks(r)),
     DescribeContentQuota: (req) => call("DescribeContentQuota", req, (r) => client.DescribeContentQuota(r)),
+    CreatePurgeTask: (req) => call("CreatePurgeTask", req, (r) => client.CreatePurgeTask(r)),
+    DescribePurgeTasks: (req) => call("DescribePurgeTasks", req, (r) => client.DescribePurgeTasks(r)),
   };
 }

@@ -108,3 +108,14 @@ export function isEdgePrefetchQuotaType(type: string | undefined | null): boolea
 
 /** The regular URL prefetch quota entry of `DescribeContentQuota` (teo_models.d.ts `Quota.Type`). */
 export const PREFETCH_URL_QUOTA_TYPE = "prefetch_url";
+
+/** The URL purge task type of `CreatePurgeTask` and its quota entry in `DescribeContentQuota.PurgeQuota` (teo_models.d.ts `CreatePurgeTaskRequest.Type`, `Quota.Type`). */
+export const PURGE_URL_TYPE = "purge_url";
+
+/**
+ * Most URLs one `CreatePurgeTask` may carry until the zone's `purge_url` `Batch` has been read (`DescribeContentQuota`
+ * `PurgeQuota`, https://www.tencentcloud.com/document/product/1145/50534; the example's `Batch` is 1,000, cloud-apis.md
+ * §A.4): the conservative figure the prefetch side uses (provider/model/limits.ts `URLS_PER_REQUEST.edgeone`). The
+ * read `Batch` is authoritative (purge.ts `quota().perRequest`).
+ */
+export const EDGEONE_PURGE_URLS_PER_REQUEST = URLS_PER_REQUEST.edgeone;
