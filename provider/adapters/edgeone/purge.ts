@@ -16,9 +16,9 @@ import type { EdgeOneSpec } from "../../model/spec";
 import { isTerminal } from "../../model/status";
 import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { readAllPages } from "../paging";
-import { createUrlMatcher } from "../url-match";
 import type { CreatePurgeTaskRequest, TeoApi, TeoPurgeApi, TeoQuota, TeoTask } from "./client";
 import { teoTime } from "./find";
+import { observeBatch } from "./query";
 import { ALL_ZONES, EDGEONE_MAX_PAGES, EDGEONE_PAGE_LIMIT, PURGE_URL_TYPE } from "./limits";
 import { edgeOneReason, edgeOneUrlStatus, unknownEdgeOneStatus } from "./status";
 import { rejectedUrls } from "./submit";
@@ -83,24 +83,11 @@ export function observePurgeTask(url: string, task: TeoTask, jobId: string): Url
   return observation;
 }
 
-/** The batches' URLs as their jobs list them (exact `Target` first, then the provider's URL key). */
-function observePurgeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<string, TeoTask[]>): UrlObservation[] {
-  const match = createUrlMatcher(batch.urls, false);
-  const seen = new Map<string, UrlObservation>();
-  for (const jobId of batch.taskIds) {
-    for (const task of tasksByJob.get(jobId) ?? []) {
-      const url = task.Target ? match(task.Target) : null;
-      if (url && !seen.has(url)) seen.set(url, observePurgeTask(url, task, jobId));
-    }
-  }
-  return [...seen.values()];
-}
-
 /** Reads the purge state of the batches' URLs by job id (URLs of jobs the cloud does not list are left out). */
 export async function queryPurgeEdgeOne(api: TeoPurgeCalls, spec: EdgeOneSpec, batches: readonly SubmittedBatch[], nowMs: number): Promise<QueryResult> {
   const tasksByJob = new Map<string, TeoTask[]>();
   for (const jobId of new Set(batches.flatMap((b) => b.taskIds))) tasksByJob.set(jobId, await readPurgeJob(api, spec.zoneId, jobId, nowMs));
-  return { observations: batches.flatMap((b) => observePurgeBatch(b, tasksByJob)), historyUnavailable: false };
+  return { observations: batches.flatMap((b) => observeBatch(b, tasksByJob, observePurgeTask)), historyUnavailable: false };
 }
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);

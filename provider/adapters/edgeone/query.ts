@@ -129,14 +129,18 @@ export function observeTeoTask(url: string, task: TeoTask, jobId: string): UrlOb
   return observation;
 }
 
-/** Observations of one batch's URLs from its jobs' tasks (exact `Target` match first, then normalized). */
-export function observeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<string, TeoTask[]>): UrlObservation[] {
+/**
+ * Observations of one batch's URLs from its jobs' tasks (exact `Target` match first, then normalized); `observe` reads
+ * one task (prefetch by default; purge.ts passes its own).
+ */
+export function observeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<string, TeoTask[]>,
+  observe: (url: string, task: TeoTask, jobId: string) => UrlObservation = observeTeoTask): UrlObservation[] {
   const match = createUrlMatcher(batch.urls, false);
   const seen = new Map<string, UrlObservation>();
   for (const jobId of batch.taskIds) {
     for (const task of tasksByJob.get(jobId) ?? []) {
       const url = task.Target ? match(task.Target) : null;
-      if (url && !seen.has(url)) seen.set(url, observeTeoTask(url, task, jobId));
+      if (url && !seen.has(url)) seen.set(url, observe(url, task, jobId));
     }
   }
   return [...seen.values()];
