@@ -3,6 +3,7 @@
  * (`ctx.plan`), spend the quota, store one task per URL and report it to the edge model (core/edge.ts); the same for
  * purge (refresh) submits.
  */
+import { prefetchRefreshesCached } from "../core/common-variants";
 import { AlibabaError } from "./errors";
 import { dailyQuota, type QuotaKey } from "./quota";
 import type { AlibabaProduct, Call } from "./types";
@@ -32,7 +33,7 @@ export function acceptUrls(call: Call, product: AlibabaProduct, urls: SubmittedU
   call.state.quota.consume(pool, urls.length, call.now, siteId);
   const tasks = urls.map((u, i) => ({ product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url) }));
   call.state.tasks.add(tasks);
-  for (const t of tasks) call.ctx.edge?.prefetch(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome);
+  for (const t of tasks) call.ctx.edge?.prefetch(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome, prefetchRefreshesCached(call.ctx.config));
 }
 
 /**

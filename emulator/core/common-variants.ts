@@ -62,3 +62,28 @@ export function reportedStatus(config: EmulatorConfig, status: string): string {
   if (v === "blank") return "";
   return status;
 }
+
+/**
+ * `edge.prefetchOfCached`: what a successful prefetch does to a URL whose edge already holds a fresh copy (the edge
+ * model, core/edge.ts). Alibaba's "Purge and prefetch FAQ" says to purge first and prefetch after the purge finished
+ * (https://www.alibabacloud.com/help/en/cdn/user-guide/refresh-and-warm-up-related-faq, ledger EDGE-1), which implies
+ * that a prefetch alone does not replace a cached copy; no page of the four products says so outright (EDGE-2).
+ */
+export const edgePrefetchOfCached: VariantDef = {
+  name: "edge.prefetchOfCached",
+  products: ["teo", "cdn", "dcdn", "esa"],
+  values: ["keep", "refresh"],
+  behaviour: {
+    keep: "a prefetch leaves a fresh cached copy as it is (the old version stays until it is purged)",
+    refresh: "a prefetch replaces any cached copy with the origin's current version",
+  },
+  why:
+    "Undocumented: the vendors advise purging before prefetching (ledger EDGE-1, " +
+    "https://www.alibabacloud.com/help/en/cdn/user-guide/refresh-and-warm-up-related-faq) but no page says what a " +
+    "prefetch of a URL already cached does (EDGE-2).",
+};
+
+/** True when a prefetch replaces a fresh cached copy (`edge.prefetchOfCached` = `refresh`). */
+export function prefetchRefreshesCached(config: EmulatorConfig): boolean {
+  return variantValue(config, edgePrefetchOfCached) === "refresh";
+}

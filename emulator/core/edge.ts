@@ -39,7 +39,8 @@ interface EdgeEvent {
   key: string;
   at: number;
   seq: number;
-  effect: "prefetch" | PurgeMethod;
+  /** `refresh`: a prefetch that replaces a fresh copy too (variant `edge.prefetchOfCached`). */
+  effect: "prefetch" | "refresh" | PurgeMethod;
 }
 
 /**
@@ -75,9 +76,12 @@ export class EdgeModel {
     return this.origin.get(edgeKey(url)) ?? DEFAULT_VERSION;
   }
 
-  /** A prefetch URL task of `product` finishing at `finishesAt` with `outcome` (only success has an effect). */
-  prefetch(product: Product, url: string, finishesAt: number, outcome: Outcome): void {
-    this.schedule(product, url, finishesAt, outcome, "prefetch");
+  /**
+   * A prefetch URL task of `product` finishing at `finishesAt` with `outcome` (only success has an effect);
+   * `refreshCached` (variant `edge.prefetchOfCached` = `refresh`) makes it replace a fresh cached copy too.
+   */
+  prefetch(product: Product, url: string, finishesAt: number, outcome: Outcome, refreshCached = false): void {
+    this.schedule(product, url, finishesAt, outcome, refreshCached ? "refresh" : "prefetch");
   }
 
   /** A purge URL task of `product` finishing at `finishesAt` with `outcome` (only success has an effect). */
@@ -116,6 +120,8 @@ export class EdgeModel {
     const held = this.cache[e.product][e.key] ?? { version: null, stale: false };
     if (e.effect === "delete") this.cache[e.product][e.key] = { version: null, stale: false };
     else if (e.effect === "invalidate") this.cache[e.product][e.key] = { version: held.version, stale: held.version !== null };
-    else if (held.version === null || held.stale) this.cache[e.product][e.key] = { version: this.origin.get(e.key) ?? DEFAULT_VERSION, stale: false };
+    else if (e.effect === "refresh" || held.version === null || held.stale) {
+      this.cache[e.product][e.key] = { version: this.origin.get(e.key) ?? DEFAULT_VERSION, stale: false };
+    }
   }
 }

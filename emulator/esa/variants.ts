@@ -1,6 +1,6 @@
 /** The variants that change ESA answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
 import { futureEndTime, listOrder, throttleCode, urlEcho } from "../alibaba/variants";
-import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
+import { edgePrefetchOfCached, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `esa.busyAfterFirstUse`: a site refuses PreloadCaches with `Site.ServiceBusy` for a while after its first use. */
@@ -116,5 +116,5 @@ export const quotaPeriod: VariantDef = {
 /** Every variant that changes ESA answers. */
 export const ESA_VARIANTS: readonly VariantDef[] = [
   esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, urlsPerRequest, quotaExceededCode, quotaPeriod,
-  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus,
+  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
 ];

@@ -2,6 +2,7 @@
  * The three TEO 2022-09-01 actions, each turning a request body into the vendor's reply fields (cloud-apis.md §A.4;
  * seed 003 for DescribePrefetchTasks). Vendor errors are thrown as {@link TeoError}.
  */
+import { prefetchRefreshesCached } from "../core/common-variants";
 import type { EmulatorContext } from "../core/types";
 import { variantValue } from "../core/variants";
 import { TeoError, zoneNotFound } from "./errors";
@@ -137,7 +138,7 @@ function addSegments(ctx: EmulatorContext, store: TeoStore, pool: QuotaPool, job
     for (const seg of kept) {
       const plan = ctx.plan(seg);
       store.tasks.push({ jobId, zoneId, target: seg, createdAt: now, plan, segmentOf: target });
-      ctx.edge?.prefetch("teo", seg, now + plan.durationMs, plan.outcome);
+      ctx.edge?.prefetch("teo", seg, now + plan.durationMs, plan.outcome, prefetchRefreshesCached(ctx.config));
     }
   }
 }
@@ -161,7 +162,7 @@ export function createPrefetchTask(b: Body, ctx: EmulatorContext, store: TeoStor
     store.spend(pool, p.zoneId, now, 1);
     const plan = ctx.plan(p.target);
     store.tasks.push({ jobId, zoneId: p.zoneId, target: p.target, createdAt: now, plan });
-    ctx.edge?.prefetch("teo", p.target, now + plan.durationMs, plan.outcome);
+    ctx.edge?.prefetch("teo", p.target, now + plan.durationMs, plan.outcome, prefetchRefreshesCached(ctx.config));
   }
   if (segments) addSegments(ctx, store, pool, jobId, accepted, now);
   ctx.record("teo", "CreatePrefetchTask", "submit", accepted.length);

@@ -2,7 +2,7 @@
  * EdgeOne behaviours no page documents, each offered as a variant (core/variants.ts; the first value is the default).
  * The fidelity ledger names each next to the behaviour it stands for.
  */
-import { tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
+import { edgePrefetchOfCached, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `teo.futureEndTime`: DescribePrefetchTasks with an `EndTime` later than now. */
@@ -170,5 +170,5 @@ export const teoQuotaReset: VariantDef = {
 /** Every variant that changes EdgeOne answers. */
 export const TEO_VARIANTS: readonly VariantDef[] = [
   teoFutureEndTime, teoThrottleCode, teoUrlEcho, teoZoneEndpoint, teoMediaSegments, teoEdgeQuotaListing, teoJobIdReach,
-  teoUnknownJobId, teoNewDomain, teoQuotaReset, tasksVisibilityLag, tasksUnknownStatus,
+  teoUnknownJobId, teoNewDomain, teoQuotaReset, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
 ];

@@ -9,7 +9,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { alibabaModule } from "../../emulator/alibaba";
 import { contextOf, createState } from "../../emulator/core/context";
-import { localControl } from "../../emulator/core/control";
+import { localControl, type EmulatorControl } from "../../emulator/core/control";
 import type { EmulatorStats } from "../../emulator/core/stats";
 import type { EmulatorConfig, Fault, OutcomeRule } from "../../emulator/core/types";
 
@@ -30,6 +30,9 @@ export interface AliFixture {
   now(): Promise<number>;
   /** Moves the virtual clock forward. */
   advance(ms: number): Promise<void>;
+  /** The control plane's origin versions and edge model (emulator/core/edge.ts). */
+  setOrigin(versions: Record<string, string>): Promise<void>;
+  edge(): ReturnType<EmulatorControl["edge"]>;
   configure(patch: Partial<EmulatorConfig>): Promise<void>;
   fault(f: Fault): Promise<void>;
   /** Adds an outcome rule (earlier rules win). */
@@ -78,6 +81,8 @@ export async function startAlibaba(): Promise<AliFixture> {
     keyId: emu.credentials.alibaba.accessKeyId,
     secret: emu.credentials.alibaba.accessKeySecret,
     now: async () => (await emu.control.state()).now,
+    setOrigin: (versions) => emu.control.setOrigin(versions),
+    edge: () => emu.control.edge(),
     advance: (ms) => emu.control.advance(ms),
     configure: (patch) => emu.control.setConfig(patch),
     fault: (f) => emu.control.addFaults([f]),

@@ -238,6 +238,19 @@ async function quotaPairCase(fx: AliFixture, spends: { plain: "p" | "e"; l2: "p"
 }
 
 /** The status a task's query shows once it is done: its real one, or the variant's unknown one. */
+/** Origin v1 → prefetch → origin v2 → prefetch: the version the product's edge serves afterwards. */
+async function prefetchOfCachedCase(fx: AliFixture, product: Ali, expected: string): Promise<void> {
+  const url = "https://example.com/cached.js";
+  await fx.setOrigin({ [url]: "v1" });
+  await DRIVERS[product].submit(fx, [url]);
+  await fx.advance(120_000);
+  await fx.setOrigin({ [url]: "v2" });
+  await DRIVERS[product].submit(fx, [url]);
+  await fx.advance(120_000);
+  const held = Object.values((await fx.edge())[product]);
+  assert.deepEqual(held, [{ version: expected, stale: false }]);
+}
+
 async function statusCase(fx: AliFixture, product: Ali, unknown: string | null): Promise<void> {
   const d = DRIVERS[product];
   await d.submit(fx, ["example.com/a"]);
@@ -405,6 +418,10 @@ const CASES: Record<string, Record<string, Case>> = {
     paused: (fx, p) => statusCase(fx, p, "paused"),
     blank: (fx, p) => statusCase(fx, p, ""),
   },
+  "edge.prefetchOfCached": {
+    keep: (fx, p) => prefetchOfCachedCase(fx, p, "v1"),
+    refresh: (fx, p) => prefetchOfCachedCase(fx, p, "v2"),
+  },
   "tasks.visibilityLag": {
     "0": async (fx, p) => {
       const id = await DRIVERS[p].submit(fx, ["example.com/a"]);
@@ -507,6 +524,7 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
       "alibaba.taskIdsPerSubmit": "perDomain", "alibaba.expiredTaskIds": "empty", "alibaba.unknownTaskId": "empty",
       "alibaba.listOrder": "newestFirst", "esa.urlsPerRequest": "100", "esa.quotaExceededCode": "QuotaExceeded.Preload",
       "esa.quotaPeriod": "dailyUtc8", "cdn.preloadQuotaFields": "preload", "tasks.unknownStatus": "none",
+      "edge.prefetchOfCached": "keep",
     });
   });
 });

@@ -128,6 +128,22 @@ describe("emulator: purge APIs and the origin/edge model", () => {
     });
   }
 
+  for (const product of ["teo", "cdn", "dcdn", "esa"] as const) {
+    it(`${product}: variant edge.prefetchOfCached=refresh — a prefetch replaces a fresh cached copy with the origin's current version`, async () => {
+      await emu.control.setConfig({ variants: { "edge.prefetchOfCached": "refresh" } });
+      const d = drivers(emu).find((x) => x.product === product) as Driver;
+      const url = `https://${product}.example.com/refresh.js`;
+      await emu.control.setOrigin({ [url]: "v1" });
+      await d.prefetch(url);
+      await finish();
+      assert.deepEqual(await edgeOf(product, url), { version: "v1", stale: false });
+      await emu.control.setOrigin({ [url]: "v2" });
+      await d.prefetch(url);
+      await finish();
+      assert.deepEqual(await edgeOf(product, url), { version: "v2", stale: false }, "under `refresh` the prefetch alone serves the new release");
+    });
+  }
+
   it("a prefetch caches the origin version current at its finish; failed purges and prefetches change nothing; products keep their own edges", async () => {
     const [t, cdn] = drivers(emu);
     const url = "https://www.example.com/late.css";

@@ -74,6 +74,18 @@ async function newDomainRefused(emu: Emu, c: Client, code: string, message: RegE
   assert.equal((await errorOf(c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://newer.example.com/1"] }))).code, code, "every domain has its own first use");
 }
 
+/** Origin v1 → prefetch → origin v2 → prefetch: the version EdgeOne's edge serves afterwards. */
+async function prefetchOfCachedCase(emu: Emu, c: ReturnType<typeof client>, expected: string): Promise<void> {
+  const url = "https://a.example.com/cached.js";
+  await emu.control.setOrigin({ [url]: "v1" });
+  await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: [url] });
+  await emu.control.advance(60_000);
+  await emu.control.setOrigin({ [url]: "v2" });
+  await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: [url] });
+  await emu.control.advance(60_000);
+  assert.deepEqual((await emu.control.edge()).teo[url], { version: expected, stale: false });
+}
+
 const CASES: Record<string, Record<string, Case>> = {
   "teo.futureEndTime": {
     accept: async (emu, c) => {
@@ -233,6 +245,10 @@ const CASES: Record<string, Record<string, Case>> = {
       assert.deepEqual((await jobTasks(c, JobId)).map((t) => t.Status), [""]);
     },
   },
+  "edge.prefetchOfCached": {
+    keep: async (emu, c) => prefetchOfCachedCase(emu, c, "v1"),
+    refresh: async (emu, c) => prefetchOfCachedCase(emu, c, "v2"),
+  },
   "tasks.visibilityLag": {
     0: async (_emu, c) => {
       const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
@@ -280,7 +296,7 @@ describe("emulator: EdgeOne variants through the official SDK", () => {
       "teo.futureEndTime": "accept", "teo.throttleCode": "RequestLimitExceeded", "teo.urlEcho": "asSubmitted", "teo.zoneEndpoint": "same",
       "teo.mediaSegments": "listedUnderJob", "teo.edgeQuotaListing": "notListed", "teo.jobIdReach": "retention",
       "teo.unknownJobId": "emptyList", "teo.newDomain": "accepted", "teo.quotaReset": "utc8Midnight", "tasks.visibilityLag": "0",
-      "tasks.unknownStatus": "none",
+      "tasks.unknownStatus": "none", "edge.prefetchOfCached": "keep",
     });
   });
 
