@@ -4,10 +4,23 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
+/**
+ * A URL with a version: any text that changes when the content behind the URL changes (an object's etag, a content
+ * hash, a release number). When `urls` changes, only URLs that are new or whose version changed are purged (with
+ * `purgeFirst`) and prefetched again.
+ */
+export interface VersionedUrl {
+  url: pulumi.Input<string>;
+  version: pulumi.Input<string>;
+}
+
 /** Inputs every prefetch resource accepts. */
 export interface PrefetchArgs {
-  /** URLs to warm. Changing the list starts a new task (replacement). */
-  urls: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * URLs to warm: each a URL, or `{ url, version }`. Changing the list is an in-place update that submits only the
+   * URLs that are new or whose `version` changed; unchanged URLs keep their results, removed ones are forgotten.
+   */
+  urls: pulumi.Input<pulumi.Input<string | VersionedUrl>[]>;
   /** Extra request headers for the origin fetch (e.g. `Accept-Encoding`). Changing them replaces. */
   headers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Block until every URL is done (default true). With false, `create` returns right after submit; refresh updates. */
@@ -25,7 +38,16 @@ export interface PrefetchArgs {
   allowedFailurePercent?: pulumi.Input<number>;
   /** Split lists longer than one request allows into several submits (default true). */
   batching?: pulumi.Input<boolean>;
-  /** Any values; a change re-runs the prefetch (a new task) in place, e.g. a release version or an object's etag. */
+  /**
+   * Purge the URLs a run warms first (default false): the provider submits the vendor's URL purge, waits until it has
+   * finished, then submits the prefetch — the order the vendors prescribe when content changes under the same URL.
+   * Without it, a prefetch of a URL the edge still caches may leave the old copy in place. The purge is awaited even
+   * with `wait: false`; a URL whose purge fails is not prefetched and counts as failed. Uses the purge quota too.
+   */
+  purgeFirst?: pulumi.Input<boolean>;
+  /** With `purgeFirst`: `invalidate` (mark the cached copy stale; the vendors' default) or `delete` (remove it). */
+  purgeMethod?: pulumi.Input<"invalidate" | "delete">;
+  /** Any values; a change re-runs every URL (purge and prefetch) in place, e.g. a release version. */
   triggers?: pulumi.Input<unknown>;
   /** Adopt tasks submitted elsewhere: `create` only waits for and reads them (no submit). */
   existingTaskIds?: pulumi.Input<pulumi.Input<string>[]>;

@@ -63,11 +63,57 @@ export interface UncertainBatchOutput {
   error: string;
 }
 
+/**
+ * The purge phase of the last run (`purgeFirst`), as exposed in the `purge` output. Indexes are positions in `urls`
+ * (`urlsAt` reads them); `results` lists only URLs whose purge did not succeed.
+ */
+export interface PurgeOutput {
+  /** `invalidate` or `delete`. */
+  method: "invalidate" | "delete";
+  /** `running`, `succeeded`, `partiallyFailed` or `failed` — of the purge alone. */
+  status: TaskStatus;
+  progress: number;
+  /** Positions in `urls` of the URLs this run purged (ranges such as `"3,17,999"`). */
+  urlIndexes: string;
+  urlCount: number;
+  succeededCount: number;
+  failedCount: number;
+  pendingCount: number;
+  /** Purge task (job) ids. */
+  taskIds: string[];
+  /** URLs whose purge failed (they were not prefetched; `results` of the resource says so too). */
+  failedUrls: string[];
+  submittedAt: string | null;
+  finishedAt: string | null;
+  verifiedAt: string | null;
+  historyAvailable: boolean;
+  batches: BatchOutput[];
+  uncertainBatches: UncertainBatchOutput[];
+  unsubmittedIndexes: string;
+  results: UrlResultOutput[];
+}
+
+/** What the last run set out to do, as exposed in the `lastRun` output. */
+export interface LastRunOutput {
+  /** `create`, `triggers` (everything re-run) or `urls` (only new and changed URLs run). */
+  reason: "create" | "triggers" | "urls";
+  /** ISO time the run started. */
+  at: string;
+  /** URLs submitted for prefetch by the run. */
+  submittedCount: number;
+  /** URLs purged first (`purgeFirst`). */
+  purgedCount: number;
+  /** Declared URLs left alone because they and their version were unchanged (their results are kept). */
+  skippedCount: number;
+  /** URLs no longer declared, forgotten by the run. */
+  forgottenCount: number;
+}
+
 /** Output names, seeded as `undefined` so Pulumi surfaces them (pulumi-dynamic-providers.md §2.9). */
 const OUTPUT_NAMES = [
   "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
   "failedCount", "pendingCount", "unsubmittedIndexes", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
-  "uncertainBatches", "mediaSegments",
+  "uncertainBatches", "mediaSegments", "purge", "lastRun",
 ] as const;
 
 /**
@@ -128,6 +174,11 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
    * EdgeOne without a trace.
    */
   declare readonly mediaSegments: pulumi.Output<MediaSegmentsOutput | null>;
+
+  /** The purge phase of the last run (`purgeFirst`): status, counts, task ids, failures; null when it purged nothing. */
+  declare readonly purge: pulumi.Output<PurgeOutput | null>;
+  /** What the last run submitted, purged, skipped (unchanged URLs) and forgot (removed URLs); null for adopted tasks. */
+  declare readonly lastRun: pulumi.Output<LastRunOutput | null>;
 
   protected constructor(cloud: CloudKind, type: string, name: string, args: object, opts?: pulumi.CustomResourceOptions) {
     const seeds = Object.fromEntries(OUTPUT_NAMES.map((k) => [k, undefined]));

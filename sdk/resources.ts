@@ -17,7 +17,7 @@ import { echoedNames, echoSeeds, type EchoedOutputs } from "./echoed";
 /** The inputs every cloud accepts. */
 const COMMON: Record<keyof PrefetchArgs, true> = {
   urls: true, headers: true, wait: true, waitTimeoutSeconds: true, pollIntervalSeconds: true, allowedFailures: true,
-  allowedFailurePercent: true, batching: true, triggers: true, existingTaskIds: true, submittedAfter: true, endpoint: true,
+  allowedFailurePercent: true, batching: true, purgeFirst: true, purgeMethod: true, triggers: true, existingTaskIds: true, submittedAfter: true, endpoint: true,
   region: true, progressLabel: true,
 };
 

@@ -120,8 +120,10 @@ export interface PurgeAdapter {
    * `observations` (not visible yet, or no longer): never proof that a purge is gone or done.
    */
   query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
-  /** Reads the URL purge quota, fresh, or null when the cloud has no quota API for this spec. */
-  quota(spec: PrefetchSpec): Promise<QuotaInfo | null>;
+  /** Reads the URL purge quota, or null when the cloud has no quota API for this spec. */
+  quota(spec: PrefetchSpec, how?: QuotaRead): Promise<QuotaInfo | null>;
+  /** Reconciliation of uncertain purge submits: the purge tasks the cloud lists for `urls` created at or after `sinceMs`. */
+  findTasks?(spec: PrefetchSpec, urls: string[], sinceMs: number): Promise<FoundTask[]>;
 }
 
 /** One cloud's prefetch API, normalized. */

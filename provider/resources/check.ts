@@ -8,6 +8,7 @@ import { EDGEONE_MAX_BATCH, URLS_PER_REQUEST } from "../model/limits";
 import { INPUTS, issueReason, safeParseInputs, urlScopeKey, type AnyInputs } from "./inputs";
 import { unknownKeyFailures } from "./key-check";
 import { isUnknown, unknownOnPath } from "./unknown";
+import { urlOf } from "./url-entries";
 import { duplicateKey, hostWithin, resolveUrl } from "./urls";
 
 /** One property-level problem (Pulumi `CheckFailure`). */
@@ -60,10 +61,11 @@ function urlFailures(cloud: CloudKind, news: Record<string, unknown>): Failure[]
   const scope = declaredScope(cloud, news);
   const domain = typeof news.domain === "string" ? news.domain : null;
   const seen = new Map<string, number>();
-  urls.forEach((raw, i) => {
-    if (typeof raw !== "string" || isUnknown(raw)) return;
+  urls.forEach((entry, i) => {
+    const raw = urlOf(entry);
+    if (raw === null || isUnknown(raw)) return;
     if (raw.startsWith("/") && isUnknown(domain)) return;
-    const property = `urls[${i}]`;
+    const property = typeof entry === "string" ? `urls[${i}]` : `urls[${i}].url`;
     const r = resolveUrl(cloud, raw, domain);
     if (!r.ok) return void failures.push({ property, reason: `"${raw}" ${r.reason}` });
     if (scope && !hostWithin(r.url.host, scope.apex)) {
@@ -94,6 +96,12 @@ function ruleFailures(news: Record<string, unknown>): Failure[] {
   }
   if (news.submittedAfter !== undefined && news.existingTaskIds === undefined) {
     failures.push({ property: "submittedAfter", reason: "only applies to adopted tasks; set existingTaskIds or remove it" });
+  }
+  if (news.purgeMethod !== undefined && news.purgeFirst !== true && !isUnknown(news.purgeFirst)) {
+    failures.push({ property: "purgeMethod", reason: "only applies with purgeFirst: true; set purgeFirst or remove it" });
+  }
+  if (news.existingTaskIds !== undefined && news.purgeFirst === true) {
+    failures.push({ property: "purgeFirst", reason: "cannot apply to adopted tasks (existingTaskIds): they were submitted elsewhere, so nothing is purged first" });
   }
   if (news.existingTaskIds !== undefined && news.batching === false) {
     failures.push({ property: "batching", reason: "has no effect when adopting existingTaskIds" });

@@ -86,6 +86,8 @@ export function resumeNote(rec: TaskRecord): string {
 
 /** Why the work of a record is not finished, or null when it is (every URL terminal and the policy met). */
 export function unfinishedWork(rec: TaskRecord, policy: FailurePolicy, waiting: boolean): string | null {
+  const purge = unfinishedPurge(rec);
+  if (purge !== null) return purge;
   const s = summarize(rec.results);
   if (rec.uncertainBatches.length > 0) {
     const n = rec.uncertainBatches.reduce((a, u) => a + u.urls.length, 0);
@@ -94,5 +96,17 @@ export function unfinishedWork(rec: TaskRecord, policy: FailurePolicy, waiting: 
   if (rec.unsubmittedUrls.length > 0) return `${rec.unsubmittedUrls.length} URLs are not submitted yet`;
   if (s.pendingCount > 0 && waiting) return `${s.pendingCount} of ${s.urlCount} URLs are still in progress`;
   if (s.pendingCount === 0 && violatesPolicy(s, policy)) return `${s.failedCount} of ${s.urlCount} URLs failed, more than the failure policy allows`;
+  return null;
+}
+
+/** Why the purge phase of a record is not finished (its prefetch waits for it, `wait: false` or not), or null. */
+function unfinishedPurge(rec: TaskRecord): string | null {
+  const p = rec.purge;
+  if (!p) return null;
+  const sent = p.uncertainBatches.reduce((a, u) => a + u.urls.length, 0);
+  if (sent > 0) return `${sent} URLs were sent for purging but the cloud's answer never arrived; they are reconciled with the cloud's purge task list before anything is purged again`;
+  if (p.unsubmittedUrls.length > 0) return `${p.unsubmittedUrls.length} URLs are not purged yet (their prefetch follows the purge)`;
+  const s = summarize(p.results);
+  if (s.pendingCount > 0) return `the purge of ${s.pendingCount} of ${s.urlCount} URLs is still in progress (their prefetch follows it)`;
   return null;
 }

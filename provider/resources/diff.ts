@@ -47,13 +47,16 @@ export function hasUnfinishedWork(olds: Record<string, unknown>, news: Record<st
 
 /**
  * Compares stored outputs (which echo the inputs) with new inputs.
- * - What is prefetched (URLs, zone/site/domain, area, mode, headers, …) → replacement: a new task.
+ * - Where and how it is prefetched (zone/site/domain, area, mode, headers, …) → replacement: a new task.
+ * - `urls` → update that submits only the URLs that are new or whose version changed (changes.ts); for adopted tasks
+ *   (`existingTaskIds`), which this resource never submits, a replacement.
  * - `triggers` → update that submits a new task; timeouts, failure tolerance, labels → update without a new task.
  * - `__provider` alone (new provider code) → update that never resubmits, so refresh and destroy run the new code.
  * - Unfinished work recorded in the outputs → update that resumes it.
  */
 export function diffInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
-  const replaces = changedKeys(olds, news, REPLACE_KEYS);
+  const adopted = olds.existingTaskIds !== undefined || news.existingTaskIds !== undefined;
+  const replaces = [...changedKeys(olds, news, REPLACE_KEYS), ...(adopted ? changedKeys(olds, news, ["urls"]) : [])];
   const updates = changedKeys(olds, news, UPDATE_KEYS);
   const resume = replaces.length === 0 && hasUnfinishedWork(olds, news);
   return { changes: replaces.length + updates.length > 0 || resume, replaces, deleteBeforeReplace: false };

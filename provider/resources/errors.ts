@@ -49,9 +49,9 @@ export function nextQuotaReset(nowMs: number): string {
 }
 
 /** The message for today's quota being too small (before or during submit). */
-export function quotaMessage(cloud: CloudKind, detail: string, nowMs: number): string {
-  return `${cloud}: daily prefetch quota exhausted: ${detail}. The daily quota is expected to reset at ${nextQuotaReset(nowMs)} ` +
-    "(midnight UTC+8). Prefetch fewer URLs, split them over days, or ask the vendor for a higher quota.";
+export function quotaMessage(cloud: CloudKind, detail: string, nowMs: number, what: "prefetch" | "purge" = "prefetch"): string {
+  return `${cloud}: daily ${what} quota exhausted: ${detail}. The daily quota is expected to reset at ${nextQuotaReset(nowMs)} ` +
+    `(midnight UTC+8). ${what === "purge" ? "Purge" : "Prefetch"} fewer URLs, split them over days, or ask the vendor for a higher quota.`;
 }
 
 /** A readable one-line rendering of a classified cloud error (no secrets: codes, messages and request ids only). */

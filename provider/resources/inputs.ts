@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { CloudKind } from "../model/cloud";
+import { PURGE_METHODS, type PurgeMethod } from "../model/purge";
 import { CLOUD_KINDS } from "../model/cloud";
 import { MAX_URLS, POLL_INTERVAL, WAIT_TIMEOUT } from "./limits";
 
@@ -64,11 +65,12 @@ export const SECRET_INPUT_NAMES = ["urls", "headers"] as const;
 /** The table. Order is the order of `sdk/args.ts`. */
 export const INPUTS = {
   urls: {
-    schema: z.array(z.string()).min(1, "must list at least one URL")
+    schema: z.array(z.union([z.string(), z.object({ url: z.string(), version: z.string() }).strict()])).min(1, "must list at least one URL")
       .max(MAX_URLS, `must list at most ${MAX_URLS} URLs per resource; split longer lists over several resources`),
-    onChange: "replace", clouds: "all", required: true,
-    rule: "must be a list of URLs", itemRule: "must be a URL such as https://cdn.example.com/app.js",
-    doc: "URLs to warm.",
+    onChange: "update", clouds: "all", required: true,
+    rule: "must be a list of URLs",
+    itemRule: "must be a URL such as https://cdn.example.com/app.js, or { url, version } with text for both (e.g. an object's etag as version)",
+    doc: "URLs to warm, each optionally with a version; a change runs only the URLs that are new or whose version changed.",
   },
   headers: {
     schema: headers, onChange: "replace", clouds: "all",
@@ -103,6 +105,15 @@ export const INPUTS = {
   batching: {
     schema: z.boolean(), onChange: "replace", clouds: "all", rule: "must be true or false",
     doc: "Split lists longer than one request allows into several submits.",
+  },
+  purgeFirst: {
+    schema: z.boolean(), onChange: "update", clouds: "all", rule: "must be true or false",
+    doc: "Purge the URLs a run warms first, wait for the purge to finish, then prefetch them.",
+  },
+  purgeMethod: {
+    schema: z.enum(PURGE_METHODS as unknown as [PurgeMethod, ...PurgeMethod[]]), onChange: "update", clouds: "all",
+    rule: `must be ${PURGE_METHODS.map((m) => `"${m}"`).join(" or ")}`,
+    doc: "With purgeFirst: `invalidate` (mark the cached copy stale, the vendors' default) or `delete` (remove it).",
   },
   triggers: {
     schema: z.unknown(), onChange: "update", clouds: "all", rule: "may be any value",

@@ -10,19 +10,22 @@ import { withRetry } from "../engine/retry";
 import { SCHEDULE } from "../engine/schedule";
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
-import { HISTORY_DAYS, URLS_PER_REQUEST } from "../model/limits";
+import { HISTORY_DAYS } from "../model/limits";
+import { DEFAULT_PURGE_METHOD } from "../model/purge";
 import type { QuotaInfo, SubmittedBatch } from "../model/task";
-import { urlKey } from "../model/url";
+import { changedRun, freshRun, purgeOpen, type RunPlan } from "./changes";
 import { guarded, Journal, RunFailure, unfinishedWork, type Boundary } from "./contract";
+import { sameValue } from "./diff";
 import { describeCloudError, failedLines, quotaMessage } from "./errors";
 import type { AnyInputs } from "./inputs";
 import { WAIT_TIMEOUT } from "./limits";
 import { awaitable, waitForRecord } from "./poll";
+import { afterPurge, purgeContext, purgeJournal } from "./purge-phase";
 import { settleUncertain } from "./reconcile";
-import type { RunContext } from "./run-context";
-import { createRedactor, markSecretOutputs } from "./secrets";
+import { previousOf, type RunContext } from "./run-context";
+import { createRedactor, markSecretOutputs, unwrapSecretValues } from "./secrets";
 import { scopeOf, specFromInputs, submitForms } from "./spec";
-import { buildOutputs, emptyRecord, recordFromOutputs, type TaskRecord } from "./state";
+import { buildOutputs, emptyRecord, recordFromOutputs, type PurgeRecord, type TaskRecord } from "./state";
 import { submitPending } from "./submit";
 import { summarize, type FailurePolicy } from "./summary";
 
@@ -30,6 +33,8 @@ import { summarize, type FailurePolicy } from "./summary";
 export interface Lifecycle {
   cloud: CloudKind;
   inputs: AnyInputs;
+  /** The declared URLs (the `urls` entries' URLs, versions aside), in order. */
+  urls: string[];
   clock: Clock;
   log: (line: string) => void;
   /** Builds the adapter (resolves credentials; throws a CredentialsError when there are none). */
@@ -48,23 +53,15 @@ function uncertainBackoffMs(round: number): number {
 }
 
 
-/** The run context for inputs `raw`. */
+/** The run context for inputs `raw` (`previous`: the batches of earlier runs, never adopted when reconciling). */
 export function runContext(lc: Lifecycle, previous: readonly SubmittedBatch[] = []): RunContext {
-  const forms = submitForms(lc.cloud, lc.inputs);
+  const forms = submitForms(lc.cloud, lc.inputs, lc.urls);
   return {
-    cloud: lc.cloud, adapter: lc.adapter(), spec: specFromInputs(lc.cloud, lc.inputs), clock: lc.clock, log: lc.log,
+    cloud: lc.cloud, phase: "prefetch", adapter: lc.adapter(), spec: specFromInputs(lc.cloud, lc.inputs), clock: lc.clock, log: lc.log,
     label: lc.inputs.progressLabel || `${lc.cloud} prefetch`, forms,
     declaredOf: new Map([...forms].map(([declared, submitted]) => [submitted, declared])),
-    graceMs: lc.graceMs, previousTaskIds: new Set(previous.flatMap((b) => b.taskIds)),
-    previousTasksPerUrl: countByKey(previous.flatMap((b) => b.urls)),
+    graceMs: lc.graceMs, ...previousOf(previous),
   };
-}
-
-/** Occurrences per URL key. */
-function countByKey(urls: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const u of urls) out.set(urlKey(u, true), (out.get(urlKey(u, true)) ?? 0) + 1);
-  return out;
 }
 
 /** The input names that were secrets in the program (set by the SDK). */
@@ -85,7 +82,7 @@ function boundary(lc: Lifecycle, ctx: RunContext, raw: Record<string, unknown>, 
     cloud: lc.cloud, raw, journal, exists: fixedId !== null, now: () => lc.clock.now(),
     id: (rec) => fixedId ?? resourceId(ctx, rec),
     outputs: (outs) => markSecretOutputs(outs, secrets),
-    redact: createRedactor(secrets, lc.inputs.urls, lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {})),
+    redact: createRedactor(secrets, lc.urls, lc.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {})),
   };
 }
 
@@ -115,9 +112,9 @@ async function readQuota(ctx: RunContext, how?: QuotaRead): Promise<QuotaInfo | 
     return await withRetry(() => ctx.adapter.quota(ctx.spec, how), { clock: ctx.clock, call: "quota" });
   } catch (e) {
     if (!isCloudError(e)) throw e;
-    if (!firstWarning(ctx.clock, `${ctx.cloud}|${e.code}`)) return null;
-    ctx.log(`prefetch ${ctx.label}: warning: could not read the prefetch quota (${describeCloudError(e)}); the daily quota is ` +
-      `not checked and requests carry at most ${URLS_PER_REQUEST[ctx.cloud]} URLs (the documented per-request limit)`);
+    if (!firstWarning(ctx.clock, `${ctx.cloud}|${ctx.phase}|${e.code}`)) return null;
+    ctx.log(`prefetch ${ctx.label}: warning: could not read the ${ctx.phase} quota (${describeCloudError(e)}); the daily quota is ` +
+      `not checked and requests carry at most ${ctx.adapter.limits.urlsPerRequest} URLs (the documented per-request limit)`);
     return null;
   }
 }
@@ -131,12 +128,14 @@ async function readQuota(ctx: RunContext, how?: QuotaRead): Promise<QuotaInfo | 
  * - A remembered figure may be older than the cloud's (a reset, a raised quota): the run is refused only on a fresh one.
  */
 async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise<number> {
-  let quota = await readQuota(ctx, count <= URLS_PER_REQUEST[lc.cloud] ? { rememberedOnly: true } : undefined);
+  const documented = ctx.adapter.limits.urlsPerRequest;
+  let quota = await readQuota(ctx, count <= documented ? { rememberedOnly: true } : undefined);
   if (quota?.remaining != null && quota.remaining < count) quota = await readQuota(ctx, { fresh: true });
   if (quota?.remaining != null && quota.remaining < count) {
-    throw new RunFailure(quotaMessage(lc.cloud, `${count} URLs to submit but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`, lc.clock.now()));
+    const detail = `${count} URLs to ${ctx.phase} but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`;
+    throw new RunFailure(quotaMessage(lc.cloud, detail, lc.clock.now(), ctx.phase));
   }
-  const perRequest = quota?.perRequest != null && quota.perRequest > 0 ? quota.perRequest : URLS_PER_REQUEST[lc.cloud];
+  const perRequest = quota?.perRequest != null && quota.perRequest > 0 ? quota.perRequest : documented;
   if (lc.inputs.batching === false && count > perRequest) {
     throw new RunFailure(`${lc.cloud}: ${count} URLs exceed the ${perRequest} one request may carry here; remove batching: false`);
   }
@@ -183,7 +182,8 @@ function uncertainMessage(ctx: RunContext, rec: TaskRecord): string {
   const u = rec.uncertainBatches;
   const n = u.reduce((a, b) => a + b.urls.length, 0) + rec.unsubmittedUrls.length;
   const last = u.at(-1)?.error ?? "no answer";
-  return `${ctx.cloud}: ${n} URLs were sent but the cloud's answer never arrived (${last}), and its task list does not show ` +
+  const what = ctx.phase === "purge" ? "purge " : "";
+  return `${ctx.cloud}: ${n} URLs were sent ${what ? "for purging " : ""}but the cloud's answer never arrived (${last}), and its ${what}task list does not show ` +
     "them yet. They are recorded as uncertain: the next `pulumi up` asks the cloud again and submits only what it provably " +
     "does not have.";
 }
@@ -250,43 +250,97 @@ function adopt(lc: Lifecycle, ctx: RunContext, rec: TaskRecord, taskIds: string[
   const oldest = now - HISTORY_DAYS[lc.cloud] * 86_400_000 + 60_000;
   const from = given ? Math.max(Date.parse(given), oldest) : oldest;
   const at = new Date(given ? from : now).toISOString();
-  const urls = lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u);
+  const urls = lc.urls.map((u) => ctx.forms.get(u) ?? u);
   return { ...rec, adopted: true, unsubmittedUrls: [], submittedAt: at, batches: [{ taskIds, urls, submittedAt: at, windowStart: new Date(from).toISOString() }] };
 }
 
-/** `create`: submit (or adopt existing task ids), then wait. */
+/** What a run of `lc` is asked to do (see changes.ts). */
+function planOf(lc: Lifecycle, ctx: RunContext, reason: RunPlan["reason"]): RunPlan {
+  return {
+    reason, urls: lc.urls, purgeFirst: lc.inputs.purgeFirst === true, method: lc.inputs.purgeMethod ?? DEFAULT_PURGE_METHOD,
+    formOf: (u) => ctx.forms.get(u) ?? u, now: new Date(lc.clock.now()).toISOString(),
+  };
+}
+
+/**
+ * The purge phase (purge-phase.ts): reconcile uncertain purges, check both quotas before the first purge leaves (a
+ * purged URL that cannot be prefetched would be left cold), submit what is unpurged, and wait until every purge is
+ * terminal — also with `wait: false`, as nothing may be prefetched before its purge finished. Throws a RunFailure when
+ * the budget ends first; the record holds the purge tasks, and the next `up` resumes them.
+ */
+async function purgePhase(lc: Lifecycle, ctx: RunContext, journal: Journal, deadlineMs: number, previous: PurgeRecord | null): Promise<void> {
+  const pj = purgeJournal(journal);
+  const pctx = purgeContext(ctx, journal.record.purge!, previous);
+  const p = pollMs(lc, ctx);
+  if (pj.record.uncertainBatches.length > 0 && !(await settleUncertain(pctx, pj, deadlineMs, p.reconcile))) {
+    throw new RunFailure(uncertainMessage(pctx, pj.record));
+  }
+  if (pj.record.unsubmittedUrls.length > 0) await preflight(lc, ctx, journal.record.unsubmittedUrls.length);
+  await submitAll(lc, pctx, pj, deadlineMs, p.reconcile);
+  let end: Awaited<ReturnType<typeof waitForRecord>> | null = null;
+  if (awaitable(pctx, pj.record) && pj.record.historyAvailable) {
+    end = await waitForRecord(pctx, pj, { deadlineMs, floorMs: p.floor, capMs: p.cap });
+  }
+  if (purgeOpen(journal.record.purge)) throw purgeFailure(lc, journal.record.purge!, end?.lastError ?? null);
+}
+
+/** The RunFailure for a purge that did not finish: budget spent, or its history gone. */
+function purgeFailure(lc: Lifecycle, purge: PurgeRecord, lastError: { code: string; message: string } | null): RunFailure {
+  const s = summarize(purge.results);
+  const ids = [...new Set(purge.batches.flatMap((x) => x.taskIds))].join(",") || "none confirmed";
+  if (!purge.historyAvailable) {
+    return new RunFailure(`${lc.cloud}: the purge of ${s.pendingCount} of ${s.urlCount} URLs can no longer be read (purge tasks ${ids} are older than ` +
+      "the cloud keeps). Nothing was prefetched for them. Change `triggers` to purge and prefetch them again.");
+  }
+  const budget = lc.inputs.waitTimeoutSeconds ?? WAIT_TIMEOUT.defaultSeconds;
+  const last = lastError ? ` The last status query failed with ${lastError.code}: ${lastError.message}.` : "";
+  return new RunFailure(`${lc.cloud}: waited ${budget}s; the purge of ${s.pendingCount} of ${s.urlCount} URLs is still running (purge tasks ${ids}); ` +
+    `nothing is prefetched before its purge finished.${last} Everything is recorded: run \`pulumi up\` again to resume waiting on the same ` +
+    "purge tasks (nothing is purged or submitted again), or raise waitTimeoutSeconds.");
+}
+
+/** Purge (when the record asks), reconcile what is uncertain, submit what is pending, wait and decide. */
+async function runRecord(lc: Lifecycle, ctx: RunContext, journal: Journal, deadlineMs: number, raw: Record<string, unknown>, b: Boundary,
+  previousPurge: PurgeRecord | null): Promise<Record<string, unknown>> {
+  if (purgeOpen(journal.record.purge)) await purgePhase(lc, ctx, journal, deadlineMs, previousPurge);
+  journal.set(afterPurge(journal.record));
+  const p = pollMs(lc, ctx);
+  if (journal.record.uncertainBatches.length > 0 && !(await settleUncertain(ctx, journal, deadlineMs, p.reconcile))) {
+    throw new RunFailure(uncertainMessage(ctx, journal.record));
+  }
+  await submitAll(lc, ctx, journal, deadlineMs, p.reconcile);
+  return finish(lc, ctx, journal, deadlineMs, raw, b);
+}
+
+/** `create`: purge first when asked, submit (or adopt existing task ids), then wait. */
 export async function createResource(lc: Lifecycle, raw: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
   const ctx = runContext(lc);
-  const journal = new Journal(emptyRecord(lc.inputs.urls));
+  const journal = new Journal(freshRun(planOf(lc, ctx, "create")));
   const b = boundary(lc, ctx, raw, journal, null);
   return guarded(b, async () => {
     const deadline = deadlineOf(lc);
-    if (lc.inputs.existingTaskIds) journal.set(adopt(lc, ctx, journal.record, lc.inputs.existingTaskIds));
-    else await submitAll(lc, ctx, journal, deadline, pollMs(lc, ctx).reconcile);
-    const outs = await finish(lc, ctx, journal, deadline, raw, b);
+    if (lc.inputs.existingTaskIds) journal.set(adopt(lc, ctx, emptyRecord(lc.urls), lc.inputs.existingTaskIds));
+    const outs = await runRecord(lc, ctx, journal, deadline, raw, b, null);
     return { id: b.id(journal.record), outs };
   });
 }
 
 /**
- * `update`: with `rerun` (a `triggers` change) submit anew; otherwise reconcile what is uncertain, submit what was
- * left, and resume waiting on the recorded tasks. The id never changes.
+ * `update`: with `rerun` (a `triggers` change) run every URL anew; with a change of `urls`, run only the URLs that are
+ * new or whose version changed (changes.ts); otherwise reconcile what is uncertain, submit what was left, and resume
+ * waiting on the recorded tasks. In every case an unfinished purge is finished before its URLs are prefetched. The id
+ * never changes.
  */
 export async function resumeResource(lc: Lifecycle, id: string, olds: Record<string, unknown>,
   news: Record<string, unknown>, rerun: boolean): Promise<Record<string, unknown>> {
   const old = recordFromOutputs(olds);
-  const previous = rerun ? old.batches : [];
-  const ctx = runContext(lc, previous);
-  const journal = new Journal(rerun ? emptyRecord(lc.inputs.urls) : old);
+  const oldUrls = unwrapSecretValues(olds.urls);
+  const newUrls = unwrapSecretValues(news.urls);
+  const changed = !rerun && !sameValue(oldUrls, newUrls);
+  const ctx = runContext(lc, rerun || changed ? old.batches : []);
+  const start = rerun ? freshRun(planOf(lc, ctx, "triggers")) : changed ? changedRun(old, oldUrls, newUrls, planOf(lc, ctx, "urls")) : old;
+  const journal = new Journal(start);
   const b = boundary(lc, ctx, news, journal, id);
-  return guarded(b, async () => {
-    const deadline = deadlineOf(lc);
-    const p = pollMs(lc, ctx);
-    if (journal.record.uncertainBatches.length > 0 && !(await settleUncertain(ctx, journal, deadline, p.reconcile))) {
-      throw new RunFailure(uncertainMessage(ctx, journal.record));
-    }
-    await submitAll(lc, ctx, journal, deadline, p.reconcile);
-    return finish(lc, ctx, journal, deadline, news, b);
-  });
+  return guarded(b, () => runRecord(lc, ctx, journal, deadlineOf(lc), news, b, rerun || changed ? old.purge : null));
 }
 

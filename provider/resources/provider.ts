@@ -11,6 +11,7 @@ import { diffInputs, sameValue, type DiffAnswer } from "./diff";
 import { createResource, resumeResource, type Lifecycle } from "./lifecycle";
 import { refreshRecord } from "./refresh";
 import { pickInputs } from "./state";
+import { entryUrls } from "./url-entries";
 
 /** What a provider needs from its surroundings; tests inject fakes. */
 export interface ProviderDeps {
@@ -69,7 +70,7 @@ export class PrefetchProvider {
     const inputs = parseInputs(this.cloud, pickInputs(raw));
     const d = this.deps;
     return {
-      cloud: this.cloud, inputs, clock: d.clock, log: d.log, graceMs: visibilityGraceMs(this.config, d.env),
+      cloud: this.cloud, inputs, urls: entryUrls(inputs.urls), clock: d.clock, log: d.log, graceMs: visibilityGraceMs(this.config, d.env),
       adapter: () => d.createAdapter(this.cloud, resolveConnection(this.cloud, inputs, this.config, d.env), d.clock),
     };
   }

@@ -13,11 +13,22 @@ import { runContext, type Lifecycle } from "./lifecycle";
 import { mergeObservations, pollOnce } from "./poll";
 import { reconcileOnce } from "./reconcile";
 import { createRedactor, markSecretOutputs } from "./secrets";
-import { buildOutputs, recordFromOutputs } from "./state";
+import { purgeOpen } from "./changes";
+import { purgeContext, purgeJournal } from "./purge-phase";
+import type { RunContext } from "./run-context";
+import { buildOutputs, holdsCloudWork, recordFromOutputs } from "./state";
 
 /** True for errors after which the last known state is kept: the ones a query retries, which prove nothing. */
 function keepsState(e: unknown): boolean {
   return isCloudError(e) && isRetryableKind(e.kind, "query");
+}
+
+/** Reconciles the unfinished purge phase once and re-reads its live purge tasks. */
+async function refreshPurge(ctx: RunContext, journal: Journal): Promise<void> {
+  const pj = purgeJournal(journal);
+  const pctx = purgeContext(ctx, journal.record.purge!, null);
+  if (pj.record.uncertainBatches.length > 0) await reconcileOnce(pctx, pj);
+  if (pj.record.batches.length > 0) await pollOnce(pctx, pj);
 }
 
 /** Returns refreshed outputs for stored outputs `props`. */
@@ -25,14 +36,15 @@ export async function refreshRecord(lc: Lifecycle, props: Record<string, unknown
   const secrets = ((lc.inputs as { secretInputs?: string[] }).secretInputs ?? []).filter((x) => typeof x === "string");
   const journal = new Journal(recordFromOutputs(props));
   const done = () => markSecretOutputs(buildOutputs(lc.cloud, props, journal.record), secrets);
-  if (journal.record.batches.length === 0 && journal.record.uncertainBatches.length === 0) return done();
+  if (!holdsCloudWork(journal.record)) return done();
   if (props.zoneId === "*") {
     lc.log(`prefetch ${lc.inputs.progressLabel || lc.cloud}: refresh kept the last known state: zoneId * has no documented status query`);
     return done();
   }
   const ctx = { ...runContext(lc), label: lc.inputs.progressLabel || lc.cloud };
-  const redact = createRedactor(secrets, lc.inputs.urls, lc.inputs.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {}));
+  const redact = createRedactor(secrets, lc.urls, lc.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {}));
   try {
+    if (purgeOpen(journal.record.purge)) await refreshPurge(ctx, journal);
     if (journal.record.uncertainBatches.length > 0) await reconcileOnce(ctx, journal);
     if (journal.record.batches.length > 0) await pollOnce(ctx, journal);
     else journal.set(mergeObservations(ctx, journal.record, [], false));

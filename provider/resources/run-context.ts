@@ -6,10 +6,14 @@ import type { PrefetchAdapter } from "../adapters/types";
 import type { Clock } from "../engine/clock";
 import type { CloudKind } from "../model/cloud";
 import type { PrefetchSpec } from "../model/spec";
+import type { SubmittedBatch } from "../model/task";
+import { urlKey } from "../model/url";
 
 /** The per-run working set. */
 export interface RunContext {
   cloud: CloudKind;
+  /** Which side of the run this context drives: the prefetch, or the purge before it (`purgeFirst`, purge-phase.ts). */
+  phase: "prefetch" | "purge";
   adapter: PrefetchAdapter;
   spec: PrefetchSpec;
   clock: Clock;
@@ -35,4 +39,11 @@ export interface RunContext {
 /** The declared URL for a submitted form (identity when unknown). */
 export function declaredUrl(ctx: RunContext, submitted: string): string {
   return ctx.declaredOf.get(submitted) ?? submitted;
+}
+
+/** Task ids and per-URL task counts of earlier runs' batches (see {@link RunContext.previousTaskIds}). */
+export function previousOf(batches: readonly SubmittedBatch[]): Pick<RunContext, "previousTaskIds" | "previousTasksPerUrl"> {
+  const perUrl = new Map<string, number>();
+  for (const u of batches.flatMap((b) => b.urls)) perUrl.set(urlKey(u, true), (perUrl.get(urlKey(u, true)) ?? 0) + 1);
+  return { previousTaskIds: new Set(batches.flatMap((b) => b.taskIds)), previousTasksPerUrl: perUrl };
 }

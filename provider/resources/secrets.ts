@@ -12,6 +12,7 @@
  * The SDK tells the provider which inputs were secret in the program through the internal `secretInputs` input.
  */
 import type { CloudKind } from "../model/cloud";
+import { urlOf } from "./url-entries";
 import { submittedForms } from "./spec";
 
 /** Key marking a special value on the wire (`specialSigKey` in @pulumi/pulumi runtime/rpc.js; §1.6). */
@@ -81,7 +82,7 @@ const field = (k: string) => (v: unknown): unknown => (typeof v === "object" && 
  */
 function urlStrings(stored: Record<string, unknown>): string[] {
   const outs = unwrapSecretValues(stored) as Record<string, unknown>;
-  const declared = list(outs.urls).filter((u): u is string => typeof u === "string");
+  const declared = list(outs.urls).map(urlOf).filter((u): u is string => typeof u === "string");
   const domain = typeof outs.domain === "string" && outs.domain ? outs.domain : null;
   const forms = typeof outs.cloud === "string" ? submittedForms(outs.cloud as CloudKind, declared, domain) : [];
   const found = [

@@ -33,11 +33,11 @@ export function scopeOf(spec: PrefetchSpec): string {
   return spec.domain ?? "any";
 }
 
-/** Declared URL → what the API receives (validated by check already). */
-export function submitForms(cloud: CloudKind, inputs: AnyInputs): Map<string, string> {
+/** Declared URL (`urls`: the declared entries' URLs) → what the API receives (validated by check already). */
+export function submitForms(cloud: CloudKind, inputs: AnyInputs, urls: readonly string[]): Map<string, string> {
   const domain = "domain" in inputs && inputs.domain ? inputs.domain : null;
-  const forms = submittedForms(cloud, inputs.urls, domain);
-  return new Map(inputs.urls.map((url, i) => [url, forms[i]]));
+  const forms = submittedForms(cloud, urls, domain);
+  return new Map(urls.map((url, i) => [url, forms[i]]));
 }
 
 /**

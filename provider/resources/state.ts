@@ -14,11 +14,14 @@
 import type { CloudKind } from "../model/cloud";
 import { isFailure } from "../model/status";
 import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
+import type { PurgeMethod } from "../model/purge";
 import { INPUT_KEYS } from "./inputs";
+import { decodePurge, encodePurge, type PurgeFacts, type PurgeOutput } from "./purge-state";
 import { unwrapSecretValues } from "./secrets";
 import { submittedForms } from "./spec";
 import { decodeParts, encodeParts, type CompactParts, type LegacyParts, type RecordParts, type UrlTable } from "./state-layout";
 import { summarize, type Summary } from "./summary";
+import { storedUrls } from "./url-entries";
 
 /** What the provider knows about the cloud side of a resource. */
 export interface TaskRecord {
@@ -38,6 +41,33 @@ export interface TaskRecord {
   adopted: boolean;
   /** EdgeOne `prefetchMediaSegments`: what the cloud reported for the segments under our jobs; null when none seen. */
   mediaSegments: MediaSegments | null;
+  /**
+   * The purge phase of the current run (`purgeFirst`): its own task record over the URLs it purges. The prefetch of a
+   * URL in it is submitted only once its purge succeeded; a URL whose purge failed is not prefetched and fails with
+   * the purge's reason. Null when the run purges nothing.
+   */
+  purge: PurgeRecord | null;
+  /** What the last run set out to do; null in state written before versions existed. */
+  lastRun: LastRun | null;
+}
+
+/** The purge phase: a task record of purge tasks (its own `purge` and `lastRun` are null) and the method used. */
+export interface PurgeRecord extends TaskRecord {
+  method: PurgeMethod;
+}
+
+/**
+ * What the last run (create, `triggers` re-run, or a change of `urls`) set out to do: URLs submitted for prefetch,
+ * URLs purged first, declared URLs skipped because they were unchanged (same URL, same version: their results are
+ * kept), and URLs forgotten because they left the list.
+ */
+export interface LastRun {
+  reason: "create" | "triggers" | "urls";
+  at: string;
+  submittedCount: number;
+  purgedCount: number;
+  skippedCount: number;
+  forgottenCount: number;
 }
 
 /**
@@ -57,8 +87,9 @@ export interface MediaSegments {
 export const MAX_SEGMENT_FAILURES = 20;
 
 /** The full output object (inputs echoed, plus these; the URL-carrying parts in one of the layouts of state-layout.ts). */
-export type PrefetchOutputs = Record<string, unknown> & Summary & Omit<TaskRecord, keyof RecordParts> & (CompactParts | LegacyParts) & {
+export type PrefetchOutputs = Record<string, unknown> & Summary & Omit<TaskRecord, keyof RecordParts | "purge"> & (CompactParts | LegacyParts) & {
   cloud: CloudKind;
+  purge: PurgeOutput | null;
   taskIds: string[];
   failedUrls: string[];
 };
@@ -72,7 +103,8 @@ export function pickInputs(raw: Record<string, unknown>): Record<string, unknown
 
 /** True when the cloud may hold work of this record: something was accepted, adopted, or may have been. */
 export function holdsCloudWork(rec: TaskRecord): boolean {
-  return rec.batches.length > 0 || rec.uncertainBatches.length > 0 || rec.adopted;
+  const purge = rec.purge !== null && (rec.purge.batches.length > 0 || rec.purge.uncertainBatches.length > 0);
+  return purge || rec.batches.length > 0 || rec.uncertainBatches.length > 0 || rec.adopted;
 }
 
 /**
@@ -80,8 +112,8 @@ export function holdsCloudWork(rec: TaskRecord): boolean {
  * lifecycle derives them, spec.ts). Null without a list of strings.
  */
 function urlTable(cloud: CloudKind, values: Record<string, unknown>): UrlTable | null {
-  const urls = unwrapSecretValues(values.urls);
-  if (!Array.isArray(urls) || !urls.every((u): u is string => typeof u === "string")) return null;
+  const urls = storedUrls(unwrapSecretValues(values.urls));
+  if (!urls) return null;
   const domain = unwrapSecretValues(values.domain);
   return { declared: urls, forms: submittedForms(cloud, urls, typeof domain === "string" && domain ? domain : null) };
 }
@@ -95,7 +127,8 @@ export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec
   const summary = summarize(rec.results);
   const provider = typeof raw.__provider === "string" ? { __provider: raw.__provider } : {};
   const inputs = pickInputs(raw);
-  const { batches, uncertainBatches, unsubmittedUrls, results, ...rest } = rec;
+  const { batches, uncertainBatches, unsubmittedUrls, results, purge, lastRun, ...rest } = rec;
+  const table = urlTable(cloud, inputs);
   return {
     ...inputs,
     cloud,
@@ -103,7 +136,9 @@ export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec
     taskIds: [...new Set(batches.flatMap((b) => b.taskIds))],
     failedUrls: results.filter((r) => isFailure(r.status)).map((r) => r.url),
     ...rest,
-    ...encodeParts(urlTable(cloud, inputs), { batches, uncertainBatches, unsubmittedUrls, results }),
+    ...encodeParts(table, { batches, uncertainBatches, unsubmittedUrls, results }),
+    purge: purge ? encodePurge(table, purgeFacts(purge), purge) : null,
+    lastRun,
     ...provider,
   };
 }
@@ -125,6 +160,8 @@ export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
   }
   return {
     ...parts,
+    purge: readPurge(cloud, outs),
+    lastRun: outs.lastRun && typeof outs.lastRun === "object" ? (outs.lastRun as LastRun) : null,
     submittedAt: str(outs.submittedAt),
     finishedAt: str(outs.finishedAt),
     verifiedAt: str(outs.verifiedAt),
@@ -134,11 +171,28 @@ export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
   };
 }
 
+/** The facts of a purge record that do not name URLs. */
+function purgeFacts(p: PurgeRecord): PurgeFacts {
+  return { method: p.method, submittedAt: p.submittedAt, finishedAt: p.finishedAt, verifiedAt: p.verifiedAt, historyAvailable: p.historyAvailable };
+}
+
+/** The purge record of stored outputs, or null when they hold none. */
+function readPurge(cloud: CloudKind, outs: Record<string, unknown>): PurgeRecord | null {
+  if (!outs.purge || typeof outs.purge !== "object") return null;
+  const { facts, parts } = decodePurge(urlTable(cloud, outs), outs.purge as Record<string, unknown>);
+  return { ...emptyRecord([]), ...facts, ...parts };
+}
+
+/** A fresh purge record for declared URLs, all pending, none submitted. */
+export function emptyPurge(urls: readonly string[], method: PurgeMethod): PurgeRecord {
+  return { ...emptyRecord(urls), method };
+}
+
 /** A fresh record for declared URLs, all pending. */
 export function emptyRecord(urls: readonly string[]): TaskRecord {
   return {
     batches: [], uncertainBatches: [], unsubmittedUrls: [...urls], submittedAt: null, finishedAt: null, verifiedAt: null,
-    historyAvailable: true, adopted: false, mediaSegments: null,
+    historyAvailable: true, adopted: false, mediaSegments: null, purge: null, lastRun: null,
     results: urls.map((url) => ({ url, status: "pending", progress: 0, reason: null, taskId: null })),
   };
 }
