@@ -3,7 +3,7 @@
  * (`ctx.plan`), spend the quota, store one task per URL and report it to the edge model (core/edge.ts); the same for
  * purge (refresh) submits.
  */
-import { prefetchRefreshesCached } from "../core/common-variants";
+import { prefetchRefreshesCached, urlPurgeEffect } from "../core/common-variants";
 import { AlibabaError } from "./errors";
 import { dailyQuota, type QuotaKey } from "./quota";
 import type { AlibabaProduct, Call } from "./types";
@@ -38,16 +38,18 @@ export function acceptUrls(call: Call, product: AlibabaProduct, urls: SubmittedU
 
 /**
  * Stores the URLs of an accepted purge (refresh) submit as `refresh` tasks, spends them from `pool` and reports each to
- * the edge model (`Force: true` → `delete`, else `invalidate`; core/edge.ts).
+ * the edge model (`Force: true` → `delete`, else `invalidate`, as `purge.urlMethod` lets it; core/edge.ts). The tasks
+ * keep the method as sent.
  */
 export function acceptPurges(call: Call, product: AlibabaProduct, urls: SubmittedUrl[], taskIdOf: (i: number) => string,
   pool: QuotaKey, force: boolean, siteId: string | null = null): void {
   call.state.quota.consume(pool, urls.length, call.now, siteId);
   const method = force ? "delete" : "invalidate";
+  const effect = urlPurgeEffect(call.ctx.config, method);
   const tasks = urls.map((u, i) => ({
     product, taskId: taskIdOf(i), url: u.url, domain: u.domain, siteId, createdAt: call.now, plan: call.ctx.plan(u.url, "purge"),
     kind: "refresh" as const, method,
   } as const));
   call.state.tasks.add(tasks);
-  for (const t of tasks) call.ctx.edge?.purge(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome, method);
+  for (const t of tasks) call.ctx.edge?.purge(product, t.url, t.createdAt + t.plan.durationMs, t.plan.outcome, effect);
 }

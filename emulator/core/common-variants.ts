@@ -2,6 +2,7 @@
  * Variants shared by every product module. Each module lists the ones it honours in its own `variants`; the control
  * plane de-duplicates them by name, so one setting (`config.variants["tasks.visibilityLag"]`) applies to all.
  */
+import type { PurgeMethod } from "./edge";
 import type { EmulatorConfig } from "./types";
 import { variantValue, type VariantDef } from "./variants";
 
@@ -86,4 +87,41 @@ export const edgePrefetchOfCached: VariantDef = {
 /** True when a prefetch replaces a fresh cached copy (`edge.prefetchOfCached` = `refresh`). */
 export function prefetchRefreshesCached(config: EmulatorConfig): boolean {
   return variantValue(config, edgePrefetchOfCached) === "refresh";
+}
+
+/**
+ * `purge.urlMethod`: what a URL purge does with the method it is sent (EdgeOne `Method`, Alibaba CDN/DCDN and ESA
+ * `Force`). Every vendor documents the method for directory-like purges only: EdgeOne "effective for directory,
+ * Hostname and purge-all purges" (teo_models.d.ts `CreatePurgeTaskRequest.Method`: 针对目录刷新、Hostname 刷新以及刷新全部缓存类型有效),
+ * DCDN "whether to refresh resources in a directory" (dcdn20180115 `RefreshDcdnObjectCachesRequest.force`), ESA
+ * "applies to: directory refresh, cachetag refresh, ignoreParams refresh, hostname refresh, and purge all"
+ * (esa20240910 `PurgeCachesRequest.force`); CDN's `force` carries no comment (cdn20180510 client.d.ts). A URL purge may
+ * honour it, or ignore it and always mark the copy expired (the vendors' default method, and the CDN page: "the cached
+ * files that are refreshed immediately become invalid", https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-refreshobjectcaches)
+ * or always remove it (the DCDN precautions: "your resources that are cached on POPs are removed", dcdn20180115
+ * client.d.ts `refreshDcdnObjectCachesWithOptions`; EdgeOne's purge page: cached resources are cleared,
+ * https://www.tencentcloud.com/document/product/1145/46179). Ledger PG-1, PG-4, PG-7, EDGE-3.
+ */
+export const purgeUrlMethod: VariantDef = {
+  name: "purge.urlMethod",
+  products: ["teo", "cdn", "dcdn", "esa"],
+  values: ["honoured", "alwaysInvalidate", "alwaysDelete"],
+  behaviour: {
+    honoured: "a URL purge with delete (EdgeOne Method delete, Alibaba Force true) removes the cached copy, one with invalidate marks it stale",
+    alwaysInvalidate: "the method is ignored on URL purges: every successful URL purge marks the cached copy stale",
+    alwaysDelete: "the method is ignored on URL purges: every successful URL purge removes the cached copy",
+  },
+  why:
+    "Undocumented: EdgeOne Method, DCDN and ESA Force are documented for directory, host and purge-all purges only " +
+    "(teo_models.d.ts CreatePurgeTaskRequest.Method, dcdn20180115 RefreshDcdnObjectCachesRequest.force, esa20240910 " +
+    "PurgeCachesRequest.force; CDN's force has no comment); the pages say refreshed URLs become invalid " +
+    "(https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-refreshobjectcaches) or are removed (DCDN).",
+};
+
+/** The effect a successful URL purge sent with `requested` has on the edge under `purge.urlMethod`. */
+export function urlPurgeEffect(config: EmulatorConfig, requested: PurgeMethod): PurgeMethod {
+  const v = variantValue(config, purgeUrlMethod);
+  if (v === "alwaysInvalidate") return "invalidate";
+  if (v === "alwaysDelete") return "delete";
+  return requested;
 }

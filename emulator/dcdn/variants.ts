@@ -3,11 +3,11 @@
  * (../alibaba/variants.ts) and the common ones (../core/common-variants.ts).
  */
 import { busyAfterFirstUse, expiredTaskIds, futureEndTime, listOrder, taskIdsPerSubmit, throttleCode, unknownTaskId, urlEcho } from "../alibaba/variants";
-import { edgePrefetchOfCached, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
+import { edgePrefetchOfCached, purgeUrlMethod, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** Every variant that changes DCDN answers. */
 export const DCDN_VARIANTS: readonly VariantDef[] = [
   busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit, expiredTaskIds, unknownTaskId, listOrder,
-  tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
+  tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
 ];

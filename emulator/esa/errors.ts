@@ -9,7 +9,8 @@ import { REFRESH_SUBMIT_ERRORS } from "../alibaba/refresh-submit";
 
 /** The ESA error table. */
 export const ESA_ERRORS: ErrorTable = {
-  // PurgeCaches over its quota: ESA documents no code; the CDN/DCDN refresh choice is used (esa/purge.ts).
+  // PurgeCaches over its quota: ESA documents no code; the CDN/DCDN refresh code is the default of the variant
+  // esa.purgeQuotaExceededCode (esa/purge.ts).
   ...REFRESH_SUBMIT_ERRORS,
   ...LIST_PARAMETER_ERRORS,
   ...LIST_ERRORS,
@@ -37,5 +38,9 @@ export const ESA_ERRORS: ErrorTable = {
   // The other quota codes of the `esa.quotaExceededCode` variant: names and messages are the emulator's.
   ...documented("emulator choice (variant esa.quotaExceededCode): ESA documents no prefetch quota code", {
     "Preload.QuotaExceeded": [400, "The prefetch quota of the plan is used up."],
+  }),
+  // The other code of the `esa.purgeQuotaExceededCode` variant: name and message are the emulator's.
+  ...documented("emulator choice (variant esa.purgeQuotaExceededCode): ESA documents no purge quota code", {
+    "Purge.QuotaExceeded": [400, "The purge quota of the plan is used up."],
   }),
 };

@@ -10,9 +10,10 @@
  * cloud-apis.md §A.3 "ESA quotas").
  *
  * Emulator choices where ESA is silent (FIDELITY.md "Purge"): only `Type: file` is served; at most 1,000 files per
- * request and 10,000 file purges a day per plan (the CDN/DCDN URL refresh figures, cdn20180510 client.d.ts:28577-28579);
- * over the quota → `QuotaExceeded.Refresh`; `Force: true` deletes the cached copy, otherwise it is invalidated
- * (core/edge.ts). One TaskId per request, as PreloadCaches.
+ * request (variant `esa.purgeFilesPerRequest`) and 10,000 file purges a day per plan (the CDN/DCDN URL refresh figures,
+ * cdn20180510 client.d.ts:28577-28579); over the quota → `QuotaExceeded.Refresh` (variant `esa.purgeQuotaExceededCode`);
+ * `Force: true` deletes the cached copy, otherwise it is invalidated (core/edge.ts; variant `purge.urlMethod`). One
+ * TaskId per request, as PreloadCaches.
  */
 import { acceptPurges, checkQuota } from "../alibaba/accept";
 import { AlibabaError, invalidParameter, missingParameter } from "../alibaba/errors";
@@ -22,12 +23,12 @@ import { isoSeconds } from "../alibaba/time";
 import type { Call, Handler } from "../alibaba/types";
 import { echoUrl, parseFullUrl, type SubmittedUrl } from "../alibaba/urls";
 import { reportedStatus } from "../core/common-variants";
+import { variantValue } from "../core/variants";
 import { checkEsaRecord, esaSiteHosts, MAX_PAGE_SIZE, quotaPeriodStart, siteIdOf, sitesElsewhere, STATUSES } from "./models";
+import { purgeFilesPerRequest, purgeQuotaExceededCode } from "./variants";
 
 /** `Type` values of PurgeCaches (PurgeCachesRequest.d.ts `type`); only `file` is served. */
 const PURGE_TYPES = ["file", "cachekey", "cachetag", "directory", "ignoreParams", "hostname", "purgeall"];
-/** Most files per PurgeCaches request (emulator choice: the CDN/DCDN refresh figure, see the file comment). */
-export const MAX_PURGE_FILES = 1000;
 /** File purges per day per plan (emulator choice: the CDN/DCDN URL refresh default, see the file comment). */
 export const ESA_PURGE_DAILY = 10_000;
 
@@ -46,8 +47,9 @@ function fileUrl(entry: unknown): string {
   throw invalidParameter("Content", "Each Files entry must be a URL or an object with Url.");
 }
 
-/** `Content` → the files to purge (`{"Files": [...]}`, full http(s) URLs). */
+/** `Content` → the files to purge (`{"Files": [...]}`, full http(s) URLs), at most `esa.purgeFilesPerRequest`. */
 function filesOf(call: Call): SubmittedUrl[] {
+  const max = Number(variantValue(call.ctx.config, purgeFilesPerRequest));
   const content = call.params.json("Content");
   if (content === undefined) throw missingParameter("Content");
   const files = (content as { Files?: unknown } | null)?.Files;
@@ -55,7 +57,7 @@ function filesOf(call: Call): SubmittedUrl[] {
     throw invalidParameter("Content", 'It must be a JSON object with Files, e.g. {"Files":["https://example.com/a.js"]}.');
   }
   if (files.length === 0) throw missingParameter("Content.Files");
-  if (files.length > MAX_PURGE_FILES) throw invalidParameter("Content", `A maximum of ${MAX_PURGE_FILES} files can be purged in one request.`);
+  if (files.length > max) throw invalidParameter("Content", `A maximum of ${max} files can be purged in one request.`);
   return files.map((f) => parseFullUrl(fileUrl(f)));
 }
 
@@ -73,7 +75,8 @@ export const purgeCaches: Handler = (call) => {
   call.params.bool("EdgeComputePurge", false);
   const hostnames = esaSiteHosts(call.ctx.config, siteId);
   for (const u of urls) checkEsaRecord(hostnames, u.domain);
-  checkQuota({ key: "esaPurge", allowance: ESA_PURGE_DAILY, used: purgeUsage(call), code: "QuotaExceeded.Refresh" }, urls.length);
+  const code = variantValue(call.ctx.config, purgeQuotaExceededCode);
+  checkQuota({ key: "esaPurge", allowance: ESA_PURGE_DAILY, used: purgeUsage(call), code }, urls.length);
   const taskId = call.state.ids.fresh(call.now);
   acceptPurges(call, "esa", urls, () => taskId, "esaPurge", force, siteId);
   return { body: { TaskId: taskId }, urls: urls.length };

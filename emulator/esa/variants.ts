@@ -1,6 +1,6 @@
 /** The variants that change ESA answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
 import { futureEndTime, listOrder, throttleCode, urlEcho } from "../alibaba/variants";
-import { edgePrefetchOfCached, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
+import { edgePrefetchOfCached, purgeUrlMethod, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `esa.busyAfterFirstUse`: a site refuses PreloadCaches with `Site.ServiceBusy` for a while after its first use. */
@@ -113,8 +113,47 @@ export const quotaPeriod: VariantDef = {
     "ESA's purge quota has a daily and a 30-day figure (Quota30Day, https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-getpurgequota).",
 };
 
+/**
+ * `esa.purgeQuotaExceededCode`: the code of a `PurgeCaches` refused because the file purge quota (`GetPurgeQuota`) is
+ * used up. ESA documents no purge error code (esa20240910 client.d.ts `purgeCaches`, ledger PG-7).
+ */
+export const purgeQuotaExceededCode: VariantDef = {
+  name: "esa.purgeQuotaExceededCode",
+  products: ["esa"],
+  values: ["QuotaExceeded.Refresh", "Purge.QuotaExceeded"],
+  behaviour: {
+    "QuotaExceeded.Refresh": "refused with QuotaExceeded.Refresh (400), the CDN/DCDN daily refresh code",
+    "Purge.QuotaExceeded": "refused with Purge.QuotaExceeded (400), in ESA's <Object>.<Reason> style (as Site.ServiceBusy)",
+  },
+  why:
+    "ESA documents no PurgeCaches error code (esa20240910 client.d.ts; cloud-apis.md §A.3); CDN and DCDN refuse a " +
+    "refresh over the daily quota with QuotaExceeded.Refresh ('Your refresh attempts have exceeded the daily limit', " +
+    "AlibabaCloudDocs/dcdn cn.zh-CN/API参考/刷新预热接口/RefreshDcdnObjectCaches.md), ESA's own codes read <Object>.<Reason> " +
+    "(Site.ServiceBusy, https://help.aliyun.com/zh/edge-security-acceleration/esa/api-esa-2024-09-10-deletesite).",
+};
+
+/**
+ * `esa.purgeFilesPerRequest`: the most files one `PurgeCaches` (`Type: file`) may carry. A request over it is refused
+ * whole (`InvalidParameter`, HTTP 400, the message naming the figure): nothing of it is accepted.
+ */
+export const purgeFilesPerRequest: VariantDef = {
+  name: "esa.purgeFilesPerRequest",
+  products: ["esa"],
+  values: ["1000", "50"],
+  behaviour: {
+    "1000": "PurgeCaches takes up to 1,000 files (the CDN/DCDN URL refresh figure); more is refused whole with InvalidParameter (400), naming 1,000",
+    "50": "PurgeCaches takes up to 50 files; more is refused whole with InvalidParameter (400, 'A maximum of 50 files can be purged in one request.')",
+  },
+  why:
+    "The ESA PurgeCaches page states no per-request maximum (esa20240910 PurgeCachesRequest; " +
+    "https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-purgecaches; ledger PG-7); CDN " +
+    "and DCDN take 1,000 URLs per refresh (cdn20180510 client.d.ts refreshObjectCachesWithOptions), and a smaller ESA " +
+    "figure cannot be ruled out (the prefetch side's esa.urlsPerRequest offers 50 for PreloadCaches).",
+};
+
 /** Every variant that changes ESA answers. */
 export const ESA_VARIANTS: readonly VariantDef[] = [
   esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, urlsPerRequest, quotaExceededCode, quotaPeriod,
-  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
+  purgeQuotaExceededCode, purgeFilesPerRequest,
+  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
 ];

@@ -8,13 +8,18 @@
  * `DescribePurgeTasksResponse` (TotalCount, Tasks[] of `Task`; line 16183).
  * Fidelity gaps (FIDELITY.md "Purge"): only `purge_url` is served (`purge_prefix`, `purge_host`, `purge_all`,
  * `purge_cache_tag` are refused with InvalidParameter.ParameterError); `teo.newDomain` does not apply to purges.
+ * Variants: what a URL purge does with its `Method` (`purge.urlMethod`), and whether a `Method` on a URL purge is refused
+ * (`teo.purgeUrlMethod`): teo_models.d.ts documents it for prefix, host and all purges only (FIDELITY.md PG-1).
  */
+import { urlPurgeEffect } from "../core/common-variants";
 import type { PurgeMethod } from "../core/edge";
 import type { EmulatorContext } from "../core/types";
+import { variantValue } from "../core/variants";
 import { TeoError } from "./errors";
 import { PURGE_URL_QUOTA, PURGE_URL_TYPE, type TeoStore } from "./models";
 import { optionalString, optionalStrings, zoneIdOf, type Body } from "./params";
 import { checkDaily, listTasks, place, type TaskListing } from "./responses";
+import { teoPurgeUrlMethod } from "./variants";
 
 /** `Type` values the SDK documents (teo_models.d.ts `CreatePurgeTaskRequest.Type`). */
 const PURGE_TYPES = ["purge_url", "purge_prefix", "purge_host", "purge_all", "purge_cache_tag"];
@@ -24,10 +29,16 @@ const PURGE_LISTING: TaskListing = {
   action: "DescribePurgeTasks", purges: true, filters: ["job-id", "target", "domains", "statuses", "type"], fuzzyTarget: true,
 };
 
-/** `Method`: `invalidate` (default) or `delete` (teo_models.d.ts `CreatePurgeTaskRequest.Method`). */
-function methodOf(b: Body): PurgeMethod {
+/**
+ * `Method`: `invalidate` (default) or `delete` (teo_models.d.ts `CreatePurgeTaskRequest.Method`); under
+ * `teo.purgeUrlMethod` = `InvalidParameter.ParameterError` any `Method` on a URL purge is refused.
+ */
+function methodOf(ctx: EmulatorContext, b: Body): PurgeMethod {
   const method = optionalString(b, "Method");
   if (method !== undefined && method !== "invalidate" && method !== "delete") throw new TeoError("InvalidParameterValue", "Method must be invalidate or delete.");
+  if (method !== undefined && variantValue(ctx.config, teoPurgeUrlMethod) === "InvalidParameter.ParameterError") {
+    throw new TeoError("InvalidParameter.ParameterError", "Parameter error: Method is only supported for purge_prefix, purge_host and purge_all.");
+  }
   return method ?? "invalidate";
 }
 
@@ -48,7 +59,7 @@ function typeOf(b: Body): string {
 export function createPurgeTask(b: Body, ctx: EmulatorContext, store: TeoStore) {
   const zoneId = zoneIdOf(b, true);
   typeOf(b);
-  const method = methodOf(b);
+  const method = methodOf(ctx, b);
   const targets = optionalStrings(b, "Targets");
   if (!targets || targets.length === 0) throw new TeoError("MissingParameter", "The request is missing a required parameter `Targets`.");
   const { accepted, failed } = place(ctx, zoneId, targets);
@@ -61,7 +72,7 @@ export function createPurgeTask(b: Body, ctx: EmulatorContext, store: TeoStore) 
     store.spend("purge", p.zoneId, now, 1);
     const plan = ctx.plan(p.target, "purge");
     store.purges.push({ jobId, zoneId: p.zoneId, target: p.target, createdAt: now, plan, method });
-    ctx.edge?.purge("teo", p.target, now + plan.durationMs, plan.outcome, method);
+    ctx.edge?.purge("teo", p.target, now + plan.durationMs, plan.outcome, urlPurgeEffect(ctx.config, method));
   }
   ctx.record("teo", "CreatePurgeTask", "purge", accepted.length);
   return { JobId: jobId, FailedList: [...failed].map(([Reason, Targets]) => ({ Reason, Targets })) };

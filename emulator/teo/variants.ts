@@ -2,7 +2,7 @@
  * EdgeOne behaviours no page documents, each offered as a variant (core/variants.ts; the first value is the default).
  * The fidelity ledger names each next to the behaviour it stands for.
  */
-import { edgePrefetchOfCached, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
+import { edgePrefetchOfCached, purgeUrlMethod, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
 /** `teo.futureEndTime`: DescribePrefetchTasks with an `EndTime` later than now. */
@@ -167,8 +167,29 @@ export const teoQuotaReset: VariantDef = {
     "midnight UTC+8 is documented only for Alibaba CDN (https://www.alibabacloud.com/help/en/cdn/user-guide/quota-management).",
 };
 
+/**
+ * `teo.purgeUrlMethod`: whether `CreatePurgeTask` accepts a `Method` on a URL purge. teo_models.d.ts documents `Method`
+ * as "effective for directory, Hostname and purge-all purges" only (`CreatePurgeTaskRequest.Method`, ledger PG-1);
+ * whether it is then ignored on `purge_url` (variant `purge.urlMethod`) or refused is not stated.
+ */
+export const teoPurgeUrlMethod: VariantDef = {
+  name: "teo.purgeUrlMethod",
+  products: ["teo"],
+  values: ["accepted", "InvalidParameter.ParameterError"],
+  behaviour: {
+    accepted: "a Method on a purge_url request is accepted (what it does: purge.urlMethod)",
+    "InvalidParameter.ParameterError": "a purge_url request carrying a Method is refused whole with InvalidParameter.ParameterError; without a Method it is accepted (the zone's default applies)",
+  },
+  why:
+    "teo_models.d.ts CreatePurgeTaskRequest.Method: 'effective for directory, Hostname and purge-all purges' " +
+    "(针对目录刷新、Hostname 刷新以及刷新全部缓存类型有效), nothing about purge_url. A service that validates the combination " +
+    "refuses with InvalidParameter.ParameterError, the one generic parameter code CreatePurgeTask lists " +
+    "(TencentCloud/tencentcloud-sdk-go teo/v20220901/client.go).",
+};
+
 /** Every variant that changes EdgeOne answers. */
 export const TEO_VARIANTS: readonly VariantDef[] = [
   teoFutureEndTime, teoThrottleCode, teoUrlEcho, teoZoneEndpoint, teoMediaSegments, teoEdgeQuotaListing, teoJobIdReach,
-  teoUnknownJobId, teoNewDomain, teoQuotaReset, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
+  teoUnknownJobId, teoNewDomain, teoQuotaReset, teoPurgeUrlMethod, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached,
+  purgeUrlMethod,
 ];

@@ -1,7 +1,7 @@
 /**
- * Prefetch quota figures remembered per account and quota scope (an EdgeOne zone and mode, an ESA plan, the CDN or
- * DCDN account) for the host process, so that fifty resources created in one `pulumi up` cost one quota read, not
- * fifty (issue 9):
+ * Quota figures remembered per account and quota scope (an EdgeOne zone and mode, an ESA plan, the CDN or DCDN
+ * account; the purge quotas under keys of their own, adapters/purge-quota.ts) for the host process, so that fifty
+ * resources created in one `pulumi up` cost one quota read, not fifty (issue 9):
  * - concurrent readers share the one read in flight;
  * - an answer is reused for {@link QUOTA_TTL_MS};
  * - every submit accepted in this process takes its URLs off the remembered remainder, and a submit that failed (or
@@ -109,15 +109,24 @@ function startRead(clock: Clock, slot: Slot, read: () => Promise<QuotaInfo | nul
   return flight;
 }
 
-/** The slots of `account` for `quotaKey`, or all of them when it is null. */
-function matching(account: AccountContext, quotaKey: string | null): Slot[] {
+/**
+ * Which remembered quotas a submit spends from or a failure forgets: one key; every key of a family (`{ family }`: the
+ * keys that start with it, e.g. every purge quota of the account when the submit's own is unknown, adapters/purge-quota.ts);
+ * or null, every quota of the account.
+ */
+export type QuotaTarget = string | { family: string } | null;
+
+/** The slots of `account` that `target` names. */
+function matching(account: AccountContext, target: QuotaTarget): Slot[] {
   const scope = scopeKey(account.scope);
   const all = [...slotsOf(account.clock).entries()].filter(([, s]) => s.scope === scope);
-  return all.filter(([k]) => quotaKey === null || k === keyOf(scope, quotaKey)).map(([, s]) => s);
+  const wanted = (k: string) => target === null
+    || (typeof target === "string" ? k === keyOf(scope, target) : k.startsWith(keyOf(scope, target.family)));
+  return all.filter(([k]) => wanted(k)).map(([, s]) => s);
 }
 
-/** Takes `urls` off the remembered remainder of `quotaKey` (null: of every quota of the account: the submit's is unknown). */
-export function spendQuota(account: AccountContext, quotaKey: string | null, urls: number): void {
+/** Takes `urls` off the remembered remainders `quotaKey` names ({@link QuotaTarget}; null: the submit's quota is unknown). */
+export function spendQuota(account: AccountContext, quotaKey: QuotaTarget, urls: number): void {
   if (urls <= 0) return;
   for (const slot of matching(account, quotaKey)) {
     if (slot.held) slot.held = { value: lessSpent(slot.held.value, urls) };
@@ -125,8 +134,8 @@ export function spendQuota(account: AccountContext, quotaKey: string | null, url
   }
 }
 
-/** Forgets the remembered figure of `quotaKey` (null: every quota of the account); a read in flight is not remembered. */
-export function forgetQuota(account: AccountContext, quotaKey: string | null): void {
+/** Forgets the remembered figures `quotaKey` names ({@link QuotaTarget}); a read in flight is not remembered. */
+export function forgetQuota(account: AccountContext, quotaKey: QuotaTarget): void {
   for (const slot of matching(account, quotaKey)) {
     slot.held = null;
     if (slot.flight) slot.flight.forgotten = true;
@@ -137,7 +146,7 @@ export function forgetQuota(account: AccountContext, quotaKey: string | null): v
  * Runs a submit and keeps the remembered quota honest: the URLs `accepted(result)` counts are spent; when that count
  * is unknown (null), or the submit failed in any way (refused, or an outcome unknown), the figure is forgotten.
  */
-export async function spendingQuota(account: AccountContext, quotaKey: string | null, submit: () => Promise<SubmitResult>,
+export async function spendingQuota(account: AccountContext, quotaKey: QuotaTarget, submit: () => Promise<SubmitResult>,
   accepted: (res: SubmitResult) => number | null): Promise<SubmitResult> {
   let res: SubmitResult;
   try {

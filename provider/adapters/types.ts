@@ -104,15 +104,19 @@ export interface PollRounds {
 /**
  * One cloud's URL purge API, normalized (issue 11, `purgeFirst`): EdgeOne `CreatePurgeTask` (`Type: purge_url`) +
  * `DescribePurgeTasks`, CDN `RefreshObjectCaches` / DCDN `RefreshDcdnObjectCaches` (`ObjectType: File`) + their
- * `Describe*RefreshTaskById`, ESA `PurgeCaches` (`Type: file`) + `DescribePurgeTasks`. Calls go through the product's
- * client wrapper like the prefetch calls (rate tokens, {@link CloudError} classification).
+ * `Describe*RefreshTaskById` and `Describe*RefreshTasks`, ESA `PurgeCaches` (`Type: file`) + `DescribePurgeTasks`. Calls
+ * go through the product's client wrapper like the prefetch calls (rate tokens, {@link CloudError} classification), so
+ * the purge phase runs through the same machinery as prefetch: journalled submits, uncertain batches reconciled with
+ * {@link PurgeAdapter.findTasks}, waits on {@link PurgeAdapter.query}.
  */
 export interface PurgeAdapter {
   /** Most URLs one purge request may carry when the cloud does not tell better (`quota().perRequest` does). */
   readonly urlsPerRequest: number;
   /**
    * Submits one purge request of at most `urlsPerRequest` URLs with `method`. Throws a CloudError when the whole request
-   * is refused; URLs refused individually (EdgeOne `FailedList`) come back in `rejected`.
+   * is refused (a request too large: kind `quota`, detail `batchLimit`; the daily purge quota: kind `quota`); URLs
+   * refused individually (EdgeOne `FailedList`) come back in `rejected`. An accepted submit lowers the remembered purge
+   * quota by the URLs it accepted; a failed one forgets it.
    */
   submit(spec: PrefetchSpec, urls: string[], method: PurgeMethod): Promise<SubmitResult>;
   /**
@@ -120,10 +124,22 @@ export interface PurgeAdapter {
    * `observations` (not visible yet, or no longer): never proof that a purge is gone or done.
    */
   query(spec: PrefetchSpec, batches: SubmittedBatch[]): Promise<QueryResult>;
-  /** Reads the URL purge quota, or null when the cloud has no quota API for this spec. */
+  /**
+   * Reads the URL purge quota, or null when the cloud has no quota API for this spec. Remembered like the prefetch quota
+   * (adapters/quota-memory.ts semantics: shared in flight, reused for the TTL, lowered by accepted purge submits;
+   * `how.fresh` asks the cloud, `how.rememberedOnly` never calls), under a key distinct from the prefetch quota
+   * (adapters/purge-quota.ts).
+   */
   quota(spec: PrefetchSpec, how?: QuotaRead): Promise<QuotaInfo | null>;
-  /** Reconciliation of uncertain purge submits: the purge tasks the cloud lists for `urls` created at or after `sinceMs`. */
-  findTasks?(spec: PrefetchSpec, urls: string[], sinceMs: number): Promise<FoundTask[]>;
+  /**
+   * Reconciliation of uncertain purge submits: the PURGE tasks the cloud lists for `urls` (submitted forms) created at
+   * or after `sinceMs`, with the margin and clock-skew rules of {@link PrefetchAdapter.findTasks} (never a task created
+   * before `sinceMs - margin`), newest first, several per URL possible. Prefetch tasks of the same URLs are never
+   * reported. Uses the list APIs: EdgeOne `DescribePurgeTasks` (time range, `target` and `type: purge_url` filters), CDN
+   * `DescribeRefreshTasks` / DCDN `DescribeDcdnRefreshTasks` (`ObjectType: file`, `ObjectPath`), ESA
+   * `DescribePurgeTasks` (`Type: file`, `Content`). A URL absent from the answer proves nothing.
+   */
+  findTasks(spec: PrefetchSpec, urls: string[], sinceMs: number): Promise<FoundTask[]>;
 }
 
 /** One cloud's prefetch API, normalized. */

@@ -69,7 +69,7 @@ export const INPUTS = {
       .max(MAX_URLS, `must list at most ${MAX_URLS} URLs per resource; split longer lists over several resources`),
     onChange: "update", clouds: "all", required: true,
     rule: "must be a list of URLs",
-    itemRule: "must be a URL such as https://cdn.example.com/app.js, or { url, version } with text for both (e.g. an object's etag as version)",
+    itemRule: "must be a URL such as https://cdn.example.com/app.js, or { url, version } with text for both",
     doc: "URLs to warm, each optionally with a version; a change runs only the URLs that are new or whose version changed.",
   },
   headers: {

@@ -132,7 +132,7 @@ async function preflight(lc: Lifecycle, ctx: RunContext, count: number): Promise
   let quota = await readQuota(ctx, count <= documented ? { rememberedOnly: true } : undefined);
   if (quota?.remaining != null && quota.remaining < count) quota = await readQuota(ctx, { fresh: true });
   if (quota?.remaining != null && quota.remaining < count) {
-    const detail = `${count} URLs to ${ctx.phase} but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`;
+    const detail = `${count} URLs to ${ctx.phase === "purge" ? "purge" : "submit"} but only ${quota.remaining} of ${quota.daily ?? "?"} left in the current quota period`;
     throw new RunFailure(quotaMessage(lc.cloud, detail, lc.clock.now(), ctx.phase));
   }
   const perRequest = quota?.perRequest != null && quota.perRequest > 0 ? quota.perRequest : documented;

@@ -3,7 +3,7 @@
  * including the exact shapes captured from the real SDKs (shared reference sdk-wire-capture.json).
  */
 import assert from "node:assert/strict";
-import { alibabaErrorClass, alibabaErrorKind, classifyAlibabaError } from "../../provider/adapters/alibaba/errors";
+import { alibabaErrorClass, alibabaErrorKind, classifyAlibabaError, PER_MINUTE_RETRY_MS } from "../../provider/adapters/alibaba/errors";
 import { classifyTencentError, tencentErrorClass, tencentErrorKind, tencentHttpKind } from "../../provider/adapters/edgeone/errors";
 import { transportErrorCode, transportErrorKind } from "../../provider/adapters/network";
 import { CloudError, type ErrorDetail, type ErrorKind } from "../../provider/model/errors";
@@ -29,6 +29,9 @@ describe("adapters: error classification", () => {
       ["QuotaExceeded.Preload", 400, "quota", "dailyQuota"], ["QuotaExceeded", 400, "quota", null],
       ["QuotaExceeded.Something", 400, "quota", null], ["PreloadQueueFull", 400, "quota", "queueFull"],
       ["SingleRequest.OverLimit", 400, "quota", "batchLimit"], ["InvalidObjectPath.ExceedsMaximum", 400, "quota", "batchLimit"],
+      // URL refreshes (purges, issue 11): daily quota, refresh queue, per-minute limit; ESA's code is a variant
+      ["QuotaExceeded.Refresh", 400, "quota", "dailyQuota"], ["TooMany.Refresh", 400, "quota", "queueFull"],
+      ["QuotaPerMinuteExceeded.Refresh", 400, "throttled", null], ["Purge.QuotaExceeded", 400, "quota", null],
       ["InvalidDomain.NotFound", 404, "invalid", "scopeNotFound"], ["InvalidSiteId.NotFound", 404, "invalid", "scopeNotFound"],
       ["InvalidObjectPath.Malformed", 400, "invalid", null], ["MissingParameter", 400, "invalid", null],
       ["InvalidTaskId.Malformed", 400, "invalid", null], ["InvalidParameter.RecordNotBelongToSite", 400, "invalid", null],
@@ -108,6 +111,14 @@ describe("adapters: error classification", () => {
     assert.equal(c.kind, "auth");
     assert.equal(c.message, "Specified signature is not matched with our calculation.");
     assert.equal(c.requestId, null, "the SDK's literal 'undefined' request id is dropped");
+  });
+
+  it("gives a per-minute refresh refusal a one-minute retry hint unless the reply carries one", () => {
+    const err = (headers?: Record<string, string>) => Object.assign(new Error("x"), { code: "QuotaPerMinuteExceeded.Refresh", statusCode: 400, ...(headers ? { headers } : {}) });
+    const c = classifyAlibabaError("alibaba-cdn", "RefreshObjectCaches", err());
+    assert.deepEqual([c.kind, c.retryAfterMs], ["throttled", PER_MINUTE_RETRY_MS]);
+    assert.equal(classifyAlibabaError("alibaba-dcdn", "RefreshDcdnObjectCaches", err({ "x-acs-retry-after": "7000" })).retryAfterMs, 7000);
+    assert.equal(classifyAlibabaError("alibaba-cdn", "PushObjectCache", Object.assign(new Error("x"), { code: "Throttling.User", statusCode: 400 })).retryAfterMs, null);
   });
 
   it("says 'retry later' for a full prefetch queue", () => {

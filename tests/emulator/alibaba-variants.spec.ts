@@ -251,6 +251,55 @@ async function prefetchOfCachedCase(fx: AliFixture, product: Ali, expected: stri
   assert.deepEqual(held, [{ version: expected, stale: false }]);
 }
 
+/** Purges one URL through the product's official SDK; `force`: Alibaba `Force`. */
+async function purgeUrl(fx: AliFixture, product: Ali, url: string, force: boolean): Promise<void> {
+  if (product === "cdn") await cdnClient(fx).refreshObjectCaches(new Cdn.RefreshObjectCachesRequest({ objectPath: url, force }));
+  else if (product === "dcdn") await dcdnClient(fx).refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: url, force }));
+  else await esaClient(fx).purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: new Esa.PurgeCachesRequestContent({ files: [url] }), force }));
+}
+
+/** A cached URL purged with `Force: true`, another with `Force: false`: what the product's edge holds afterwards, each. */
+async function urlMethodCase(fx: AliFixture, product: Ali, afterForce: object, afterNoForce: object): Promise<void> {
+  const [del, inv] = ["https://example.com/del.js", "https://example.com/inv.js"];
+  await fx.setOrigin({ [del]: "v1", [inv]: "v1" });
+  await DRIVERS[product].submit(fx, [del, inv]);
+  await fx.advance(120_000);
+  await purgeUrl(fx, product, del, true);
+  await purgeUrl(fx, product, inv, false);
+  await fx.advance(120_000);
+  const edge = (await fx.edge())[product];
+  assert.deepEqual([edge[del], edge[inv]], [afterForce, afterNoForce]);
+}
+
+/** `Content.Files` of `n` URLs. */
+const purgeFiles = (n: number, tag: string) => new Esa.PurgeCachesRequestContent({ files: Array.from({ length: n }, (_, i) => `https://a.example.com/${tag}/${i}`) });
+
+/** ESA's file purge quota (10,000 a day) used up: the next PurgeCaches is refused with `code`, spending nothing. */
+async function purgeQuotaCodeCase(fx: AliFixture, code: string): Promise<void> {
+  const esa = esaClient(fx);
+  for (let i = 0; i < 100; i++) await esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: purgeFiles(100, `q${i}`) }));
+  const err = await expectAliError(esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: purgeFiles(1, "last") })), code);
+  assert.equal(statusOf(err), 400);
+  assert.equal((await fx.stats()).purgedUrls.esa, 10_000);
+  const q = (await esa.getPurgeQuota(new Esa.GetPurgeQuotaRequest({ siteId: SITE, type: "file" }))).body;
+  assert.deepEqual([q.quota, q.usage], ["10000", "10000"]);
+}
+
+/** The most files one PurgeCaches takes: 51 accepted under 1,000; refused whole under 50, naming it. */
+async function purgeFilesCase(fx: AliFixture, max: number): Promise<void> {
+  const esa = esaClient(fx);
+  const purge = (n: number, tag: string) => esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: purgeFiles(n, tag) }));
+  if (max === 50) {
+    const err = await expectAliError(purge(51, "a"), "InvalidParameter");
+    assert.equal(statusOf(err), 400);
+    assert.match(err.data?.Message ?? err.message, /maximum of 50 files/);
+    assert.equal((await fx.stats()).purgedUrls.esa, 0, "nothing of the request was accepted");
+    await purge(50, "b");
+  } else {
+    await purge(51, "a");
+  }
+}
+
 async function statusCase(fx: AliFixture, product: Ali, unknown: string | null): Promise<void> {
   const d = DRIVERS[product];
   await d.submit(fx, ["example.com/a"]);
@@ -422,6 +471,19 @@ const CASES: Record<string, Record<string, Case>> = {
     keep: (fx, p) => prefetchOfCachedCase(fx, p, "v1"),
     refresh: (fx, p) => prefetchOfCachedCase(fx, p, "v2"),
   },
+  "purge.urlMethod": {
+    honoured: (fx, p) => urlMethodCase(fx, p, { version: null, stale: false }, { version: "v1", stale: true }),
+    alwaysInvalidate: (fx, p) => urlMethodCase(fx, p, { version: "v1", stale: true }, { version: "v1", stale: true }),
+    alwaysDelete: (fx, p) => urlMethodCase(fx, p, { version: null, stale: false }, { version: null, stale: false }),
+  },
+  "esa.purgeQuotaExceededCode": {
+    "QuotaExceeded.Refresh": (fx) => purgeQuotaCodeCase(fx, "QuotaExceeded.Refresh"),
+    "Purge.QuotaExceeded": (fx) => purgeQuotaCodeCase(fx, "Purge.QuotaExceeded"),
+  },
+  "esa.purgeFilesPerRequest": {
+    "1000": (fx) => purgeFilesCase(fx, 1000),
+    "50": (fx) => purgeFilesCase(fx, 50),
+  },
   "tasks.visibilityLag": {
     "0": async (fx, p) => {
       const id = await DRIVERS[p].submit(fx, ["example.com/a"]);
@@ -524,7 +586,8 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
       "alibaba.taskIdsPerSubmit": "perDomain", "alibaba.expiredTaskIds": "empty", "alibaba.unknownTaskId": "empty",
       "alibaba.listOrder": "newestFirst", "esa.urlsPerRequest": "100", "esa.quotaExceededCode": "QuotaExceeded.Preload",
       "esa.quotaPeriod": "dailyUtc8", "cdn.preloadQuotaFields": "preload", "tasks.unknownStatus": "none",
-      "edge.prefetchOfCached": "keep",
+      "edge.prefetchOfCached": "keep", "purge.urlMethod": "honoured", "esa.purgeQuotaExceededCode": "QuotaExceeded.Refresh",
+      "esa.purgeFilesPerRequest": "1000",
     });
   });
 });

@@ -207,7 +207,8 @@ describe("emulator: purge APIs and the origin/edge model", () => {
     const tooMany = Array.from({ length: 1001 }, (_, i) => `example.com/${i}`).join("\n");
     await expectAliError(cdn.refreshObjectCaches(new Cdn.RefreshObjectCachesRequest({ objectPath: tooMany })), "InvalidObjectPath.ExceedsMaximum");
     // 200 URLs a call: the DCDN client sends its parameters in the query string, which the HTTP server caps at 16 KiB.
-    const batch = (n: number) => Array.from({ length: 200 }, (_, i) => `d.example.com/${n}-${i}`).join("\n");
+    // Two domains, five calls each: at most 1,000 URLs a minute per domain.
+    const batch = (n: number) => Array.from({ length: 200 }, (_, i) => `d${n % 2}.example.com/${n}-${i}`).join("\n");
     const d = await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: batch(0) }));
     assert.match(d.body.refreshTaskId, /^\d+$/);
     const byId = await dcdn.describeDcdnRefreshTaskById(new Dcdn.DescribeDcdnRefreshTaskByIdRequest({ taskId: d.body.refreshTaskId }));
@@ -216,7 +217,7 @@ describe("emulator: purge APIs and the origin/edge model", () => {
     const dq = await dcdn.describeDcdnRefreshQuota(new Dcdn.DescribeDcdnRefreshQuotaRequest({}));
     assert.equal(dq.body.urlRemain, "1800");
     for (let n = 1; n < 10; n++) await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: batch(n) }));
-    await expectAliError(dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: "d.example.com/one-more" })), "QuotaExceeded.Refresh");
+    await expectAliError(dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: "d2.example.com/one-more" })), "QuotaExceeded.Refresh");
     const s = await emu.control.stats();
     assert.deepEqual([s.purges.cdn, s.purgedUrls.cdn, s.purges.dcdn, s.purgedUrls.dcdn, s.submits.cdn], [3, 2, 11, 2000, 1], "Alibaba counts refused purge calls, as it counts refused prefetch calls; only accepted URLs");
   });
@@ -234,6 +235,110 @@ describe("emulator: purge APIs and the origin/edge model", () => {
     assert.deepEqual([q.body.quota, q.body.usage], ["10000", "2"]);
     await expectAliError(esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "directory", content: new Esa.PurgeCachesRequestContent({ directories: ["https://s.example.com/d/"] }) })), "InvalidParameter");
     await expectAliError(esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: new Esa.PurgeCachesRequestContent({ files: ["s.example.com/no-scheme"] }) })), "InvalidParameters.InvalidUrls");
+  });
+
+  for (const [value, effect] of [["alwaysInvalidate", { version: "v1", stale: true }], ["alwaysDelete", { version: null, stale: false }]] as const) {
+    it(`variant purge.urlMethod=${value}: every product's URL purge ignores the method sent`, async () => {
+      await emu.control.setConfig({ variants: { "purge.urlMethod": value } });
+      for (const d of drivers(emu)) {
+        const urls = [true, false].map((del) => `https://${d.product}.example.com/method-${del}.js`);
+        await emu.control.setOrigin(Object.fromEntries(urls.map((u) => [u, "v1"])));
+        for (const u of urls) await d.prefetch(u);
+        await finish();
+        await d.purge(urls[0], true);
+        await d.purge(urls[1], false);
+        await finish();
+        for (const u of urls) assert.deepEqual(await edgeOf(d.product, u), effect, `${d.product} ${u}`);
+      }
+    });
+  }
+
+  it("EdgeOne: DescribePurgeTasks lists a time range by partial target and type; teo.purgeUrlMethod refuses a Method on purge_url", async () => {
+    const c = teoClient(emu);
+    const t0 = (await emu.control.state()).now;
+    const old = await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Targets: ["https://a.example.com/r/app.js"] });
+    await emu.control.advance(60_000);
+    const t1 = (await emu.control.state()).now;
+    const young = await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method: "delete", Targets: ["https://a.example.com/r/app.js", "https://a.example.com/r/app.js.map"] });
+    await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/r/app.js"] });
+    // request times carry whole seconds
+    const range = (from: number) => ({ StartTime: new Date(Math.floor(from / 1000) * 1000).toISOString(), EndTime: new Date(Math.ceil(t1 / 1000) * 1000).toISOString() });
+    const byTarget = { Name: "target", Values: ["https://a.example.com/r/app.js"] };
+    const all = await c.DescribePurgeTasks({ ZoneId: ZONE, ...range(t0), Filters: [byTarget, { Name: "type", Values: ["purge_url"] }] });
+    assert.deepEqual(all.Tasks.map((x: any) => [x.JobId, x.Target, x.Method]),
+      [[young.JobId, "https://a.example.com/r/app.js", "delete"], [young.JobId, "https://a.example.com/r/app.js.map", "delete"], [old.JobId, "https://a.example.com/r/app.js", "invalidate"]],
+      "newest first; the target filter matches a part; prefetch tasks are not purges");
+    assert.equal((await c.DescribePurgeTasks({ ZoneId: ZONE, ...range(t1), Filters: [byTarget] })).TotalCount, 2, "the range excludes the older purge");
+    assert.equal((await c.DescribePurgeTasks({ ZoneId: ZONE, ...range(t0), Filters: [{ Name: "type", Values: ["purge_prefix"] }] })).TotalCount, 0);
+    assert.equal(await teoErrorCode(c.DescribePurgeTasks({ ZoneId: ZONE, ...range(t0), Filters: [{ Name: "type", Values: ["purge_url", "purge_host"] }] })), "InvalidParameter.ParameterError");
+    await emu.control.setConfig({ variants: { "teo.purgeUrlMethod": "InvalidParameter.ParameterError" } });
+    assert.equal(await teoErrorCode(c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method: "invalidate", Targets: ["https://a.example.com/m.js"] })), "InvalidParameter.ParameterError");
+    const noMethod = await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Targets: ["https://a.example.com/m.js"] });
+    assert.match(noMethod.JobId, /^[0-9a-z]{12}$/);
+    assert.deepEqual([(await emu.control.stats()).purges.teo, (await emu.control.stats()).purgedUrls.teo], [3, 4], "the refused call accepted nothing");
+  });
+
+  it("CDN/DCDN: DescribeRefreshTasks lists URL refreshes by ObjectType file, exact ObjectPath and window; at most 1,000 URL refreshes a minute per domain", async () => {
+    const fx = aliFx(emu);
+    const cdn = cdnClient(fx), dcdn = dcdnClient(fx);
+    const t0 = (await emu.control.state()).now;
+    const old = await cdn.refreshObjectCaches(new Cdn.RefreshObjectCachesRequest({ objectPath: "example.com/p.js" }));
+    await emu.control.advance(60_000);
+    const t1 = (await emu.control.state()).now;
+    const young = await cdn.refreshObjectCaches(new Cdn.RefreshObjectCachesRequest({ objectPath: "example.com/p.js\nexample.com/p.js.map", force: true }));
+    const push = await cdn.pushObjectCache(new Cdn.PushObjectCacheRequest({ objectPath: "example.com/p.js" }));
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const list = async (objectType: string, from: number) => (await cdn.describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({
+      objectType, objectPath: "http://example.com/p.js", startTime: iso(from), endTime: iso(t1),
+    }))).body.tasks.CDNTask.map((x: any) => [x.taskId, x.objectType]);
+    assert.deepEqual(await list("file", t0), [[young.body.refreshTaskId, "file"], [old.body.refreshTaskId, "file"]], "exact path, URL refreshes only, newest first");
+    assert.deepEqual(await list("file", t1), [[young.body.refreshTaskId, "file"]], "the window excludes the older one");
+    assert.deepEqual(await list("preload", t0), [[push.body.pushTaskId, "preload"]]);
+    const dOld = await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: "d.example.com/q.js" }));
+    const dListed = await dcdn.describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({ objectType: "file", objectPath: "http://d.example.com/q.js", startTime: iso(t1), endTime: iso(t1) }));
+    assert.deepEqual(dListed.body.tasks.task.map((x: any) => x.taskId), [dOld.body.refreshTaskId]);
+
+    const urls = (host: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => `${host}/m/${from + i}`).join("\n");
+    for (let k = 0; k < 5; k++) await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: urls("m.example.com", 200, k * 200) }));
+    // d.example.com/q.js was refreshed this minute too, but on another domain
+    await expectAliError(dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: urls("m.example.com", 1, 1000) })), "QuotaPerMinuteExceeded.Refresh");
+    await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: urls("n.example.com", 1) }));
+    await cdn.refreshObjectCaches(new Cdn.RefreshObjectCachesRequest({ objectPath: urls("m.example.com", 1) }));
+    await emu.control.advance(60_000);
+    await dcdn.refreshDcdnObjectCaches(new Dcdn.RefreshDcdnObjectCachesRequest({ objectPath: urls("m.example.com", 1, 1000) }));
+    const s = await emu.control.stats();
+    assert.equal(s.purgedUrls.dcdn, 1 + 1000 + 1 + 1, "the refused call accepted nothing; the limit is per product and domain");
+  });
+
+  it("ESA: DescribePurgeTasks by exact Content, Type, Status and window; esa.purgeFilesPerRequest and esa.purgeQuotaExceededCode", async () => {
+    const esa = esaClient(aliFx(emu));
+    const files = (f: string[]) => new Esa.PurgeCachesRequestContent({ files: f });
+    const t0 = (await emu.control.state()).now;
+    const old = await esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: files(["https://s.example.com/c.js"]) }));
+    await emu.control.advance(60_000);
+    const t1 = (await emu.control.state()).now;
+    const young = await esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: files(["https://s.example.com/c.js", "https://s.example.com/c.js.map"]), force: true }));
+    await esa.preloadCaches(new Esa.PreloadCachesRequest({ siteId: SITE, content: ["https://s.example.com/c.js"] }));
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const list = async (o: Record<string, unknown>) => (await esa.describePurgeTasks(new Esa.DescribePurgeTasksRequest({ siteId: SITE, type: "file", ...o }))).body.tasks.map((x: any) => x.taskId);
+    assert.deepEqual(await list({ content: "https://s.example.com/c.js", startTime: iso(t0), endTime: iso(t1) }), [young.body.taskId, old.body.taskId], "exact content, newest first, no prefetch");
+    assert.deepEqual(await list({ content: "https://s.example.com/c.js", startTime: iso(t1), endTime: iso(t1) }), [young.body.taskId], "the window excludes the older one");
+    assert.deepEqual(await list({ status: "Complete", startTime: iso(t0), endTime: iso(t1) }), [old.body.taskId], "only the older one is complete");
+    await emu.control.advance(DURATION);
+    assert.equal((await list({ status: "Complete" })).length, 3);
+
+    await emu.control.setConfig({ variants: { "esa.purgeFilesPerRequest": "50" } });
+    const many = (n: number, tag: string) => files(Array.from({ length: n }, (_, i) => `https://s.example.com/${tag}/${i}`));
+    const refused = await expectAliError(esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: many(51, "b") })), "InvalidParameter");
+    assert.match(refused.message, /maximum of 50 files/);
+    await esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: many(50, "b") }));
+
+    await emu.control.setConfig({ variants: { "esa.purgeQuotaExceededCode": "Purge.QuotaExceeded" } });
+    const used = Number((await esa.getPurgeQuota(new Esa.GetPurgeQuotaRequest({ siteId: SITE, type: "file" }))).body.usage);
+    for (let left = 10_000 - used, i = 0; left > 0; left -= 50, i++) {
+      await esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: many(Math.min(50, left), `q${i}`) }));
+    }
+    await expectAliError(esa.purgeCaches(new Esa.PurgeCachesRequest({ siteId: SITE, type: "file", content: many(1, "last") })), "Purge.QuotaExceeded");
   });
 
   it("the control plane over HTTP: POST /_emulator/origin and GET /_emulator/edge", async () => {

@@ -74,6 +74,19 @@ async function newDomainRefused(emu: Emu, c: Client, code: string, message: RegE
   assert.equal((await errorOf(c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://newer.example.com/1"] }))).code, code, "every domain has its own first use");
 }
 
+/** A cached URL purged with `delete`, another with `invalidate`: what EdgeOne's edge holds afterwards, each. */
+async function urlMethodCase(emu: Emu, c: Client, afterDelete: object, afterInvalidate: object): Promise<void> {
+  const [del, inv] = ["https://a.example.com/del.js", "https://a.example.com/inv.js"];
+  await emu.control.setOrigin({ [del]: "v1", [inv]: "v1" });
+  await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: [del, inv] });
+  await emu.control.advance(60_000);
+  await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method: "delete", Targets: [del] });
+  await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method: "invalidate", Targets: [inv] });
+  await emu.control.advance(60_000);
+  const edge = (await emu.control.edge()).teo;
+  assert.deepEqual([edge[del], edge[inv]], [afterDelete, afterInvalidate]);
+}
+
 /** Origin v1 → prefetch → origin v2 → prefetch: the version EdgeOne's edge serves afterwards. */
 async function prefetchOfCachedCase(emu: Emu, c: ReturnType<typeof client>, expected: string): Promise<void> {
   const url = "https://a.example.com/cached.js";
@@ -249,6 +262,30 @@ const CASES: Record<string, Record<string, Case>> = {
     keep: async (emu, c) => prefetchOfCachedCase(emu, c, "v1"),
     refresh: async (emu, c) => prefetchOfCachedCase(emu, c, "v2"),
   },
+  "purge.urlMethod": {
+    honoured: (emu, c) => urlMethodCase(emu, c, { version: null, stale: false }, { version: "v1", stale: true }),
+    alwaysInvalidate: (emu, c) => urlMethodCase(emu, c, { version: "v1", stale: true }, { version: "v1", stale: true }),
+    alwaysDelete: (emu, c) => urlMethodCase(emu, c, { version: null, stale: false }, { version: null, stale: false }),
+  },
+  "teo.purgeUrlMethod": {
+    accepted: async (emu, c) => {
+      const { JobId } = await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method: "delete", Targets: ["https://a.example.com/1"] });
+      assert.match(JobId, /^[0-9a-z]{12}$/);
+      assert.equal((await emu.control.stats()).purgedUrls.teo, 1);
+    },
+    "InvalidParameter.ParameterError": async (emu, c) => {
+      for (const Method of ["delete", "invalidate"]) {
+        const e = await errorOf(c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Method, Targets: ["https://a.example.com/1"] }));
+        assert.equal(e.code, "InvalidParameter.ParameterError");
+        assert.match(e.message, /Method/);
+      }
+      assert.equal((await emu.control.stats()).purgedUrls.teo, 0, "nothing accepted");
+      const quota = (await c.DescribeContentQuota({ ZoneId: ZONE })).PurgeQuota.find((q: { Type: string }) => q.Type === "purge_url");
+      assert.equal(quota.DailyAvailable, quota.Daily, "nothing spent");
+      await c.CreatePurgeTask({ ZoneId: ZONE, Type: "purge_url", Targets: ["https://a.example.com/1"] });
+      assert.equal((await emu.control.stats()).purgedUrls.teo, 1, "accepted without a Method");
+    },
+  },
   "tasks.visibilityLag": {
     0: async (_emu, c) => {
       const { JobId } = await c.CreatePrefetchTask({ ZoneId: ZONE, Targets: ["https://a.example.com/1"] });
@@ -296,7 +333,7 @@ describe("emulator: EdgeOne variants through the official SDK", () => {
       "teo.futureEndTime": "accept", "teo.throttleCode": "RequestLimitExceeded", "teo.urlEcho": "asSubmitted", "teo.zoneEndpoint": "same",
       "teo.mediaSegments": "listedUnderJob", "teo.edgeQuotaListing": "notListed", "teo.jobIdReach": "retention",
       "teo.unknownJobId": "emptyList", "teo.newDomain": "accepted", "teo.quotaReset": "utc8Midnight", "tasks.visibilityLag": "0",
-      "tasks.unknownStatus": "none", "edge.prefetchOfCached": "keep",
+      "tasks.unknownStatus": "none", "edge.prefetchOfCached": "keep", "teo.purgeUrlMethod": "accepted", "purge.urlMethod": "honoured",
     });
   });
 

@@ -217,6 +217,8 @@ describe("check (validation at preview time)", () => {
       allowedFailures: [1.5, "must be a whole number of URLs, 0 or more; got 1.5"],
       allowedFailurePercent: [-3, "must be a percentage between 0 and 100; got -3"],
       batching: [0, "must be true or false; got 0"],
+      purgeFirst: ["yes", 'must be true or false; got "yes"'],
+      purgeMethod: ["purge", 'must be "invalidate" or "delete"; got "purge"'],
       existingTaskIds: ["t-1", 'must be a list of task ids; got "t-1"'],
       submittedAfter: ["yesterday", 'must be an ISO-8601 time with a zone, such as 2026-11-23T08:00:00Z; got "yesterday"'],
       endpoint: ["", 'must be an API endpoint such as https://cdn.aliyuncs.com or http://127.0.0.1:8080; got ""'],
@@ -263,7 +265,7 @@ describe("check (validation at preview time)", () => {
 
     it("names what one element of a list or map must be", () => {
       const f = failures("edgeone", { urls: [URL1, 5], headers: { A: 1 }, existingTaskIds: [""], secretInputs: ["zoneId"] });
-      assert.equal(reasonFor(f, "urls[1]"), "must be a URL such as https://cdn.example.com/app.js; got 5");
+      assert.equal(reasonFor(f, "urls[1]"), "must be a URL such as https://cdn.example.com/app.js, or { url, version } with text for both; got 5");
       assert.equal(reasonFor(f, "headers.A"), "must be a text value; got 1");
       assert.equal(reasonFor(f, "existingTaskIds[0]"), 'must be a task id (non-empty text); got ""');
       assert.equal(reasonFor(f, "secretInputs[0]"), 'must be one of urls, headers; got "zoneId"');

@@ -15,7 +15,7 @@ describe("diff (replace vs update)", () => {
   });
 
   for (const [key, value] of [
-    ["urls", ["https://a.example.com/y"]], ["zoneId", "zone-other"], ["mode", "edge"], ["headers", { A: "b" }],
+    ["zoneId", "zone-other"], ["mode", "edge"], ["headers", { A: "b" }],
     ["area", "overseas"], ["domain", "b.example.com"], ["siteId", 5], ["l2Preload", true], ["endpoint", "http://127.0.0.1:1"],
     ["existingTaskIds", ["t1"]],
   ] as const) {
@@ -29,7 +29,8 @@ describe("diff (replace vs update)", () => {
   for (const [key, value] of [
     ["triggers", { release: "2" }], ["waitTimeoutSeconds", 120], ["allowedFailures", 2], ["wait", false],
     ["progressLabel", "assets"], ["__provider", "exports.handler = v2"], ["secretInputs", ["urls"]], ["zoneName", "example.com"],
-    ["instanceId", "sp-1"], ["pollIntervalSeconds", 2], ["allowedFailurePercent", 5],
+    ["instanceId", "sp-1"], ["pollIntervalSeconds", 2], ["allowedFailurePercent", 5], ["urls", ["https://a.example.com/y"]],
+    ["urls", [{ url: "https://a.example.com/x", version: "2" }]], ["purgeFirst", true], ["purgeMethod", "delete"],
   ] as const) {
     it(`updates in place when ${key} changes`, () => {
       const d = diffInputs(olds, { ...olds, [key]: value });
@@ -46,8 +47,15 @@ describe("diff (replace vs update)", () => {
     }
   });
 
-  it("treats unknown URL values in preview as a replacement", () => {
-    assert.deepEqual(diffInputs(olds, { ...olds, urls: [UNKNOWN] }).replaces, ["urls"]);
+  it("treats unknown URL values in preview as an update (only new or changed URLs will run)", () => {
+    const d = diffInputs(olds, { ...olds, urls: [UNKNOWN] });
+    assert.equal(d.changes, true);
+    assert.deepEqual(d.replaces, []);
+  });
+
+  it("replaces on a urls change when the tasks are adopted (existingTaskIds): nothing of them is ever submitted here", () => {
+    const adopted = { ...olds, existingTaskIds: ["t1"] };
+    assert.deepEqual(diffInputs(adopted, { ...adopted, urls: ["https://a.example.com/y"] }).replaces, ["urls"]);
   });
 
   it("ignores object key order", () => {

@@ -106,6 +106,19 @@ describe("quota memory: one read per account for the process", () => {
     assert.equal(cloud.reads, 5);
   });
 
+  it("a family of keys (the purge quotas) is spent and forgotten on its own, apart from the prefetch figures", async () => {
+    await Promise.all([read(), read(undefined, "purge:zone-1"), read(undefined, "purge:zone-2")]);
+    spendQuota(account, { family: "purge:" }, 4);
+    const figures = async () => [(await read())?.remaining, (await read(undefined, "purge:zone-1"))?.remaining, (await read(undefined, "purge:zone-2"))?.remaining];
+    assert.deepEqual(await figures(), [1000, 996, 996], "every purge figure lowered, the prefetch one kept");
+    spendQuota(account, "purge:zone-1", 6);
+    assert.deepEqual(await figures(), [1000, 990, 996], "one key: that figure only");
+    assert.equal(cloud.reads, 3, "no call");
+    await assert.rejects(spendingQuota(account, { family: "purge:" }, async () => { throw new Error("refused"); }, () => 1), /refused/);
+    assert.deepEqual(await figures(), [1000, 1000, 1000], "the purge figures are read again, the prefetch one is still remembered");
+    assert.equal(cloud.reads, 5);
+  });
+
   it("a read in flight when the figure is forgotten answers its waiters but is not remembered", async () => {
     cloud.held = true;
     const pending = read();

@@ -50,7 +50,7 @@ export function cdnAdapter(api: CdnApi, clock: Clock, o: CdnAdapterOptions): Pre
     },
     quota: async (spec, how) => quotaCdn(api, cdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksCdn(api, cdnSpec(spec), urls, sinceMs, clock.now()),
-    ...(hasRefreshPurge(api) ? { purge: cdnPurgeAdapter(api, cdnSpec) } : {}),
+    ...(hasRefreshPurge(api) ? { purge: cdnPurgeAdapter(api, cdnSpec, clock) } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ export function dcdnAdapter(api: DcdnApi, clock: Clock, scope: AccountScope): Pr
     },
     quota: async (spec, how) => quotaDcdn(api, dcdnSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksDcdn(api, dcdnSpec(spec), urls, sinceMs, clock.now()),
-    ...(hasRefreshPurge(api) ? { purge: dcdnPurgeAdapter(api, dcdnSpec) } : {}),
+    ...(hasRefreshPurge(api) ? { purge: dcdnPurgeAdapter(api, dcdnSpec, clock) } : {}),
   };
 }
 

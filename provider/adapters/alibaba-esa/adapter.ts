@@ -11,6 +11,7 @@ import { createEsaApi, esaDefaultEndpoint, hasEsaPurge, type EsaApi, type EsaPur
 import { findTasksEsa } from "./find";
 import { ESA_LIMITS, ESA_PURGE_URLS_PER_REQUEST } from "./limits";
 import { purgeEsa, purgeQuotaEsa, queryPurgeEsa } from "./purge";
+import { findPurgeTasksEsa } from "./purge-list";
 import { esaRoundCost, queryEsa, queryEsaRound } from "./query";
 import { quotaEsa } from "./quota";
 import { esaSiteId, submitEsa } from "./submit";
@@ -26,7 +27,8 @@ function esaPurgeAdapter(api: EsaApi & EsaPurgeApi, clock: Clock): PurgeAdapter 
     urlsPerRequest: ESA_PURGE_URLS_PER_REQUEST,
     submit: async (spec, urls, method) => purgeEsa(api, esaSpec(spec), urls, method),
     query: async (spec, batches) => queryPurgeEsa(api, esaSpec(spec), batches, clock.now(), ESA_LIMITS.historyDays),
-    quota: async (spec) => purgeQuotaEsa(api, esaSpec(spec)),
+    quota: async (spec, how) => purgeQuotaEsa(api, esaSpec(spec), how),
+    findTasks: async (spec, urls, sinceMs) => findPurgeTasksEsa(api, esaSiteId(esaSpec(spec)), urls, sinceMs, clock.now(), ESA_LIMITS.historyDays),
   };
 }
 

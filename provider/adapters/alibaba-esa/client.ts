@@ -48,7 +48,10 @@ export interface EsaApi {
   listInstanceQuotasWithUsage(instanceId: string, siteId: number, quotaNames: string): Promise<EsaSdk.ListInstanceQuotasWithUsageResponseBody>;
 }
 
-/** `DescribePurgeTasks` parameters (esa20240910 DescribePurgeTasksRequest: no task-id filter; ISO UTC times, pages of ≤ 50). */
+/**
+ * `DescribePurgeTasks` parameters (esa20240910 DescribePurgeTasksRequest: no task-id filter; ISO UTC times, pages of
+ * ≤ 50; `content` an exact match).
+ */
 export interface DescribePurgeTasksParams {
   siteId: number;
   type: string;
@@ -56,6 +59,7 @@ export interface DescribePurgeTasksParams {
   endTime: string;
   pageNumber: number;
   pageSize: number;
+  content?: string;
 }
 
 /**

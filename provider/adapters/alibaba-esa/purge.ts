@@ -1,8 +1,8 @@
 /**
  * ESA URL purge (issue 11; ledger PG-7): `PurgeCaches` with `Type: file`, `Content.Files` and `Force` (`delete`:
- * `true`), one `TaskId` per request; `DescribePurgeTasks` to read it back; `GetPurgeQuota` (`Type: file`) for the
- * quota (esa20240910 PurgeCachesRequest, DescribePurgeTasksRequest/ResponseBody, GetPurgeQuotaResponseBody;
- * cloud-apis.md §A.3).
+ * `true`), one `TaskId` per request; `DescribePurgeTasks` to read it back and to reconcile (purge-list.ts);
+ * `GetPurgeQuota` (`Type: file`) for the quota, remembered per site (adapters/purge-quota.ts) (esa20240910
+ * PurgeCachesRequest, DescribePurgeTasksRequest/ResponseBody, GetPurgeQuotaResponseBody; cloud-apis.md §A.3).
  *
  * `DescribePurgeTasks` has no task-id filter: a batch's tasks are found by listing the site's file purges in a window
  * from the batch's submit (less the reconciliation margin, never older than the 3-day history) to now, and a listed
@@ -17,28 +17,35 @@ import type { AlibabaEsaSpec } from "../../model/spec";
 import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { quotaNumber } from "../alibaba/quota";
 import { refusedWindow } from "../alibaba/refresh-tasks";
-import { isoSeconds } from "../alibaba/time";
-import { readAllPages } from "../paging";
+import { ANY_PURGE_QUOTA, rememberedPurgeQuota, spendingPurgeQuota } from "../purge-quota";
+import type { QuotaRead } from "../quota-memory";
 import { RECONCILE_MARGIN_MS, wholeSecond } from "../reconcile";
 import { createUrlMatcher } from "../url-match";
 import type { EsaApi, EsaPurgeApi, EsaTask } from "./client";
-import { ESA_HISTORY_MARGIN_MS, ESA_MAX_PAGES, ESA_PAGE_SIZE, ESA_PURGE_FILE_TYPE } from "./limits";
+import { ESA_HISTORY_MARGIN_MS, ESA_PURGE_FILE_TYPE } from "./limits";
+import { listEsaPurges } from "./purge-list";
 import { esaObservation } from "./status";
 import { asBatchLimit, esaSiteId } from "./submit";
 
 const DAY_MS = 86_400_000;
 
-/** Submits one file purge: the whole request is accepted (one `TaskId`) or refused (a CloudError). */
-export async function purgeEsa(api: EsaPurgeApi, spec: AlibabaEsaSpec, urls: string[], method: PurgeMethod): Promise<SubmitResult> {
+/**
+ * Submits one file purge: the whole request is accepted (one `TaskId`) or refused (a CloudError). Whether the purge
+ * quota belongs to the site or to its plan is undocumented (`GetPurgeQuota` takes a `SiteId`), so an accepted request
+ * lowers every remembered ESA purge quota of the account (never a figure too high); a failed one forgets them.
+ */
+export async function purgeEsa(api: EsaApi & EsaPurgeApi, spec: AlibabaEsaSpec, urls: string[], method: PurgeMethod): Promise<SubmitResult> {
   const siteId = esaSiteId(spec);
-  let body: Awaited<ReturnType<EsaPurgeApi["purgeCaches"]>>;
-  try {
-    body = await api.purgeCaches(siteId, urls, method === "delete");
-  } catch (e) {
-    throw asBatchLimit(e, urls.length);
-  }
-  const id = body.taskId === undefined || body.taskId === null ? "" : String(body.taskId).trim();
-  return { taskIds: id === "" ? [] : [id], rejected: [] };
+  return spendingPurgeQuota(api.account, ANY_PURGE_QUOTA, async () => {
+    let body: Awaited<ReturnType<EsaPurgeApi["purgeCaches"]>>;
+    try {
+      body = await api.purgeCaches(siteId, urls, method === "delete");
+    } catch (e) {
+      throw asBatchLimit(e, urls.length);
+    }
+    const id = body.taskId === undefined || body.taskId === null ? "" : String(body.taskId).trim();
+    return { taskIds: id === "" ? [] : [id], rejected: [] };
+  }, () => urls.length);
 }
 
 /** One batch as the matching sees it. */
@@ -85,12 +92,7 @@ export async function queryPurgeEsa(api: EsaPurgeApi, spec: AlibabaEsaSpec, batc
   const wanted = batches.reduce((n, b) => n + b.urls.length, 0);
   let tasks: EsaTask[];
   try {
-    tasks = await readAllPages(async (page) => {
-      const body = await api.describePurgeTasks({
-        siteId, type: ESA_PURGE_FILE_TYPE, startTime: isoSeconds(w.startMs), endTime: isoSeconds(w.endMs), pageNumber: page + 1, pageSize: ESA_PAGE_SIZE,
-      });
-      return { items: body.tasks ?? [], total: body.totalCount ?? null };
-    }, { cloud: "alibaba-esa", action: "DescribePurgeTasks", maxPages: ESA_MAX_PAGES, guard: "ESA_MAX_PAGES", enough: (items) => observe(searches, items).length >= wanted });
+    tasks = await listEsaPurges(api, siteId, w, null, (items) => observe(searches, items).length >= wanted);
   } catch (e) {
     if (!refusedWindow(e)) throw e;
     return { observations: [], historyUnavailable: true };
@@ -100,13 +102,17 @@ export async function queryPurgeEsa(api: EsaPurgeApi, spec: AlibabaEsaSpec, batc
 
 /**
  * The site's file purge quota from `GetPurgeQuota` (`Quota`, `Usage`: strings, "the total daily quota" and "the daily
- * quota usage", https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-getpurgequota);
- * null when `Quota` is not a number; `remaining` null when `Usage` is not.
+ * quota usage", https://www.alibabacloud.com/help/en/edge-security-acceleration/esa/api-esa-2024-09-10-getpurgequota),
+ * remembered per site (`how` as quota-memory.ts); null when `Quota` is not a number; `remaining` null when `Usage` is
+ * not.
  */
-export async function purgeQuotaEsa(api: EsaApi & EsaPurgeApi, spec: AlibabaEsaSpec): Promise<QuotaInfo | null> {
-  const body = await api.getPurgeQuota(esaSiteId(spec), ESA_PURGE_FILE_TYPE);
-  const daily = quotaNumber(body.quota);
-  if (daily === null) return null;
-  const used = quotaNumber(body.usage);
-  return { daily, remaining: used === null ? null : Math.max(0, daily - used), perRequest: null };
+export async function purgeQuotaEsa(api: EsaApi & EsaPurgeApi, spec: AlibabaEsaSpec, how?: QuotaRead): Promise<QuotaInfo | null> {
+  const siteId = esaSiteId(spec);
+  return rememberedPurgeQuota(api.account, `site:${siteId}`, how, async () => {
+    const body = await api.getPurgeQuota(siteId, ESA_PURGE_FILE_TYPE);
+    const daily = quotaNumber(body.quota);
+    if (daily === null) return null;
+    const used = quotaNumber(body.usage);
+    return { daily, remaining: used === null ? null : Math.max(0, daily - used), perRequest: null };
+  });
 }

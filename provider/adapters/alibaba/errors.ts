@@ -61,17 +61,36 @@ const isServiceNotOpened = (code: string) => code.startsWith("OperationDenied") 
 /**
  * Quota and limit refusals (§A.1 table). `QuotaExceeded.Preload` is the daily quota; `PreloadQueueFull` the prefetch
  * queue (clears in minutes); `SingleRequest.OverLimit` ("a maximum of 1000 URLs … for each request") and
- * `InvalidObjectPath.ExceedsMaximum` ("the maximum number of urls is exceeded") are the per-request limit. Any other
- * code with a `QuotaExceeded` segment (`QuotaExceeded`, `QuotaExceeded.X`, and ESA-style `X.QuotaExceeded`: ESA
- * documents no prefetch quota code, emulator variant `esa.quotaExceededCode`) is a quota whose nature we do not know
- * (detail null).
+ * `InvalidObjectPath.ExceedsMaximum` ("the maximum number of urls is exceeded") are the per-request limit. For URL
+ * refreshes (purges, issue 11): `QuotaExceeded.Refresh` is the daily refresh quota ("Your refresh attempts have exceeded
+ * the daily limit") and `TooMany.Refresh` the refresh queue of a domain ("The refresh queue is full; please try again
+ * later"; both AlibabaCloudDocs/dcdn `cn.zh-CN/API参考/刷新预热接口/RefreshDcdnObjectCaches.md`). Any other code with a
+ * `QuotaExceeded` segment (`QuotaExceeded`, `QuotaExceeded.X`, and ESA-style `X.QuotaExceeded`: ESA documents no
+ * prefetch or purge quota code, emulator variants `esa.quotaExceededCode`, `esa.purgeQuotaExceededCode`) is a quota
+ * whose nature we do not know (detail null).
  */
 const isQuotaExceeded = (code: string) => /(^|\.)QuotaExceeded/.test(code);
 const QUOTA_DETAILS: Readonly<Record<string, ErrorDetail>> = {
   PreloadQueueFull: "queueFull",
+  "TooMany.Refresh": "queueFull",
   "SingleRequest.OverLimit": "batchLimit",
   "InvalidObjectPath.ExceedsMaximum": "batchLimit",
 };
+
+/** Daily quota codes: the prefetch one (§A.1) and the URL refresh one (the archived DCDN page above). */
+const DAILY_QUOTA_CODES = ["QuotaExceeded.Preload", "QuotaExceeded.Refresh"];
+
+/**
+ * Per-minute limits: `QuotaPerMinuteExceeded.Refresh` ("You tried to refresh too frequently; please try again later",
+ * the archived DCDN page above), the "up to 1,000 URLs per minute for each domain name" of the refresh APIs
+ * (cdn20180510 / dcdn20180115 client.d.ts `refreshObjectCachesWithOptions`, `refreshDcdnObjectCachesWithOptions`).
+ * Nothing was accepted and the window passes within a minute, so it is `throttled`, with a retry hint of
+ * {@link PER_MINUTE_RETRY_MS} when the reply carries none.
+ */
+const PER_MINUTE_CODES = ["QuotaPerMinuteExceeded.Refresh"];
+
+/** The retry hint of a per-minute refusal without `x-acs-retry-after`: the minute the limit counts. */
+export const PER_MINUTE_RETRY_MS = 60_000;
 
 /**
  * The domain or site is not in this account (§A.1 table; ESA `InvalidSiteId.NotFound`, and `SiteNotFound`, the code the
@@ -91,14 +110,14 @@ const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.so
 
 /** The class of a code the tables know, or null. */
 function knownClass(code: string): AlibabaClass | null {
-  if (code.includes("Throttling") || THROTTLING_CODES.includes(code)) return { kind: "throttled", detail: null };
+  if (code.includes("Throttling") || THROTTLING_CODES.includes(code) || PER_MINUTE_CODES.includes(code)) return { kind: "throttled", detail: null };
   if (HISTORY_CODES.includes(code)) return { kind: "notFound", detail: null };
   if (BUSY_CODES.includes(code)) return { kind: "busy", detail: null };
   if (TRANSIENT_CODES.includes(code)) return { kind: "transient", detail: null };
   if (startsWithAny(code, CREDENTIAL_PREFIXES)) return { kind: "auth", detail: "credentials" };
   if (isServiceNotOpened(code)) return { kind: "auth", detail: "serviceNotOpened" };
   if (startsWithAny(code, NO_PERMISSION_PREFIXES)) return { kind: "auth", detail: "noPermission" };
-  if (isQuotaExceeded(code)) return { kind: "quota", detail: code.startsWith("QuotaExceeded.Preload") ? "dailyQuota" : null };
+  if (isQuotaExceeded(code)) return { kind: "quota", detail: DAILY_QUOTA_CODES.some((c) => code.startsWith(c)) ? "dailyQuota" : null };
   if (QUOTA_DETAILS[code]) return { kind: "quota", detail: QUOTA_DETAILS[code] };
   if (SCOPE_NOT_FOUND.includes(code)) return { kind: "invalid", detail: "scopeNotFound" };
   if (startsWithAny(code, INVALID_PREFIXES)) return { kind: "invalid", detail: null };
@@ -157,7 +176,7 @@ export function classifyAlibabaError(cloud: CloudKind, action: string, err: unkn
     const { kind, detail } = alibabaErrorClass(code, httpStatus);
     let message = vendorMessage(e);
     if (code === "PreloadQueueFull") message = `the prefetch queue is full; retry later (${message})`;
-    const retryAfter = kind === "throttled" || kind === "busy" ? retryAfterOf(e) : null;
+    const retryAfter = kind === "throttled" || kind === "busy" ? retryAfterOf(e) ?? (PER_MINUTE_CODES.includes(code) ? PER_MINUTE_RETRY_MS : null) : null;
     return new CloudError(cloud, kind, code, message, requestId, httpStatus, retryAfter, action).withDetail(detail);
   }
   const transport = transportErrorCode(e);

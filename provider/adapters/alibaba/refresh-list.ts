@@ -1,7 +1,9 @@
 /**
  * The refresh family's reconciliation (refresh-api.ts): the prefetch tasks CDN `DescribeRefreshTasks` / DCDN
- * `DescribeDcdnRefreshTasks` list for some URLs since a time (cloud-apis.md §A.1, §A.2). Both take `ObjectPath`
- * (exact match), `ObjectType` (`preload` here; it is required with `DomainName`), `DomainName`, `StartTime`/`EndTime`
+ * `DescribeDcdnRefreshTasks` list for some URLs since a time (cloud-apis.md §A.1, §A.2), and their URL refresh (purge)
+ * tasks the same way (refresh-purge.ts). Both take `ObjectPath` (exact match), `ObjectType` (`preload` for prefetch
+ * tasks, `file` for URL refreshes: cdn20180510 `DescribeRefreshTasksRequest.objectType`, seed 002; it is required with
+ * `DomainName`, and it keeps the other kind out of the answer), `DomainName`, `StartTime`/`EndTime`
  * (`yyyy-MM-ddTHH:mm:ssZ` UTC, the last 3 days; the window ends at now, reconcile.ts) and `PageNumber`/`PageSize`;
  * they differ only in the page size and the array's wrapper, which the clients unwrap.
  * - at most {@link MAX_FILTERED_LOOKUPS} URLs in canonical form: one lookup per URL with `ObjectPath`;
@@ -17,9 +19,12 @@ import type { RefreshTaskItem } from "./refresh-tasks";
 import { alibabaUrlStatus } from "./status";
 import { isoSeconds } from "./time";
 
+/** The task kind a listing asks for: `preload` (prefetch) or `file` (URL refresh, the purge). */
+export type RefreshObjectType = "preload" | "file";
+
 /** One list call's parameters (SDK model field names, shared by both list request models). */
 export interface RefreshListParams {
-  objectType: "preload";
+  objectType: RefreshObjectType;
   objectPath?: string;
   domainName?: string;
   startTime: string;
@@ -66,9 +71,9 @@ export function domainNameFor(domain: string | null, urls: readonly string[]): s
   return urls.every(onDomain) ? want : undefined;
 }
 
-async function listAll(api: RefreshListApi, w: TimeWindow, filter: Pick<RefreshListParams, "objectPath" | "domainName">): Promise<RefreshTaskItem[]> {
+async function listAll(api: RefreshListApi, w: TimeWindow, filter: Pick<RefreshListParams, "objectType" | "objectPath" | "domainName">): Promise<RefreshTaskItem[]> {
   return readAllPages((page) => api.list({
-    objectType: "preload", ...filter, startTime: isoSeconds(w.startMs), endTime: isoSeconds(w.endMs), pageNumber: page + 1, pageSize: api.pageSize,
+    ...filter, startTime: isoSeconds(w.startMs), endTime: isoSeconds(w.endMs), pageNumber: page + 1, pageSize: api.pageSize,
   }), { cloud: api.cloud, action: api.action, maxPages: api.maxPages, guard: api.guard });
 }
 
@@ -94,18 +99,23 @@ export function foundRefreshTasks(items: readonly RefreshTaskItem[], urls: reado
   return out;
 }
 
-/** The tasks the product lists for `urls` created since `sinceMs` (less the margin), newest first. */
+/**
+ * The tasks of `objectType` (prefetch by default; `file` for the URL refreshes a purge submits) the product lists for
+ * `urls` created since `sinceMs` (less the margin), newest first.
+ */
 export async function findRefreshTasks(api: RefreshListApi, domain: string | null, urls: string[], sinceMs: number,
-  nowMs: number, historyDays: number): Promise<FoundTask[]> {
+  nowMs: number, historyDays: number, objectType: RefreshObjectType = "preload"): Promise<FoundTask[]> {
   const window = reconcileWindow(sinceMs, nowMs, historyDays);
   if (window === null || urls.length === 0) return [];
   const domainName = domainNameFor(domain, urls);
   const paths = filterValues(urls, storedObjectPath);
   const items: RefreshTaskItem[] = [];
   if (paths) {
-    for (const objectPath of new Set(paths)) items.push(...(await listAll(api, window, { objectPath, domainName })));
+    for (const objectPath of new Set(paths)) items.push(...(await listAll(api, window, { objectType, objectPath, domainName })));
   } else {
-    items.push(...(await listAll(api, window, { domainName })));
+    items.push(...(await listAll(api, window, { objectType, domainName })));
   }
-  return foundTasks(foundRefreshTasks(items, urls), window.startMs);
+  // The server filters by ObjectType; an item that names another kind is still never adopted.
+  const ofKind = items.filter((i) => !i.objectType || i.objectType.toLowerCase() === objectType);
+  return foundTasks(foundRefreshTasks(ofKind, urls), window.startMs);
 }

@@ -4,15 +4,26 @@
  * comma-separated `RefreshTaskId` (cdn20180510 / dcdn20180115 `RefreshObjectCachesRequest`,
  * `RefreshDcdnObjectCachesRequest`; ledger PG-4). The purge tasks are read back by the same by-id query as prefetch
  * tasks (`DescribeRefreshTaskById` / `DescribeDcdnRefreshTaskById` list refresh and prefetch tasks alike, `ObjectType:
- * file`; seed 002, PG-5), and the URL refresh quota is the `UrlQuota` / `UrlRemain` pair of the same quota call as the
- * prefetch quota (PG-6). Each product's client.ts implements {@link RefreshPurgeApi} over its own SDK.
+ * file`; seed 002, PG-5) and found for reconciliation by the list query with `ObjectType: file` (refresh-list.ts), and
+ * the URL refresh quota is the `UrlQuota` / `UrlRemain` pair of the same quota call as the prefetch quota (PG-6),
+ * remembered for the account under a purge key (adapters/purge-quota.ts). Each product's client.ts implements
+ * {@link RefreshPurgeApi} over its own SDK; each product's purge.ts is {@link refreshPurgeAdapter} with its limits.
  */
+import type { Clock } from "../../engine/clock";
 import type { PurgeMethod } from "../../model/purge";
-import type { QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../../model/task";
+import type { AlibabaCdnSpec, PrefetchSpec } from "../../model/spec";
+import type { FoundTask, QueryResult, QuotaInfo, SubmitResult, SubmittedBatch } from "../../model/task";
+import { purgeQuotaKey, rememberedPurgeQuota, spendingPurgeQuota } from "../purge-quota";
+import type { QuotaRead } from "../quota-memory";
+import type { PurgeAdapter } from "../types";
 import { splitTaskIds } from "./push-params";
 import { quotaNumber } from "./quota";
 import type { RefreshApi } from "./refresh-api";
+import { findRefreshTasks } from "./refresh-list";
 import { queryRefreshById } from "./refresh-tasks";
+
+/** The scope of the URL refresh quota in the purge family (purge-quota.ts): the account's, whatever the domain (§A.1). */
+export const REFRESH_PURGE_QUOTA_SCOPE = "url";
 
 /** `RefreshObjectCaches` / `RefreshDcdnObjectCaches` parameters (SDK model field names). */
 export interface RefreshParams {
@@ -44,9 +55,19 @@ export function refreshParams(urls: readonly string[], method: PurgeMethod): Ref
   return { objectPath: urls.join("\n"), objectType: "File", force: forceOf(method) };
 }
 
-/** Submits one purge: the whole request is accepted (its task ids) or refused (a CloudError). */
-export async function submitRefreshPurge(api: RefreshPurgeApi, urls: readonly string[], method: PurgeMethod): Promise<SubmitResult> {
-  return { taskIds: splitTaskIds(await api.refresh(refreshParams(urls, method))), rejected: [] };
+/**
+ * Submits one purge: the whole request is accepted (its task ids) or refused (a CloudError). An accepted request's URLs
+ * are spent from the account's remembered URL refresh quota; a failed one forgets it.
+ */
+export async function submitRefreshPurge(api: RefreshApi & RefreshPurgeApi, urls: readonly string[], method: PurgeMethod): Promise<SubmitResult> {
+  return spendingPurgeQuota(api.account, purgeQuotaKey(REFRESH_PURGE_QUOTA_SCOPE),
+    async () => ({ taskIds: splitTaskIds(await api.refresh(refreshParams(urls, method))), rejected: [] }), () => urls.length);
+}
+
+/** The URL refresh tasks the product lists for `urls` created since `sinceMs` (less the margin), newest first. */
+export function findRefreshPurgeTasks(api: RefreshApi, domain: string | null, urls: string[], sinceMs: number, nowMs: number,
+  historyDays: number): Promise<FoundTask[]> {
+  return findRefreshTasks(api.list, domain, urls, sinceMs, nowMs, historyDays, "file");
 }
 
 /**
@@ -61,11 +82,44 @@ export async function queryRefreshPurge(api: RefreshApi, batches: readonly Submi
 /**
  * The account's URL refresh quota: `UrlQuota` / `UrlRemain` of `DescribeRefreshQuota` / `DescribeDcdnRefreshQuota`
  * (strings, cloud-apis.md §A.1; PG-6: the figure is read, never assumed — the example says 2,000, the SDK notes 10,000).
- * Per request: fixed (each product's limits.ts), so null here. Read fresh on every call.
+ * Per request: fixed (each product's limits.ts), so null here. Remembered for the account (`how` as quota-memory.ts).
  */
-export async function readRefreshPurgeQuota(api: RefreshApi): Promise<QuotaInfo | null> {
-  const f = await api.quota();
-  const daily = quotaNumber(f.urlQuota);
-  const remaining = quotaNumber(f.urlRemain);
-  return daily === null && remaining === null ? null : { daily, remaining, perRequest: null };
+export async function readRefreshPurgeQuota(api: RefreshApi, how?: QuotaRead): Promise<QuotaInfo | null> {
+  return rememberedPurgeQuota(api.account, REFRESH_PURGE_QUOTA_SCOPE, how, async () => {
+    const f = await api.quota();
+    const daily = quotaNumber(f.urlQuota);
+    const remaining = quotaNumber(f.urlRemain);
+    return daily === null && remaining === null ? null : { daily, remaining, perRequest: null };
+  });
+}
+
+/** What differs between the CDN and DCDN purge sides. */
+export interface RefreshPurgeOptions {
+  /** Narrows a spec to the product's (throws for another cloud's). */
+  check(spec: PrefetchSpec): AlibabaCdnSpec;
+  /** Most URLs per refresh request (the product's limits.ts). */
+  urlsPerRequest: number;
+  /** How far back the list query sees (the product's limits.ts). */
+  historyDays: number;
+  clock: Clock;
+}
+
+/** The purge side of a refresh-family product. */
+export function refreshPurgeAdapter(api: RefreshApi & RefreshPurgeApi, o: RefreshPurgeOptions): PurgeAdapter {
+  return {
+    urlsPerRequest: o.urlsPerRequest,
+    submit: async (spec, urls, method) => {
+      o.check(spec);
+      return submitRefreshPurge(api, urls, method);
+    },
+    query: async (spec, batches) => {
+      o.check(spec);
+      return queryRefreshPurge(api, batches);
+    },
+    quota: async (spec, how) => {
+      o.check(spec);
+      return readRefreshPurgeQuota(api, how);
+    },
+    findTasks: async (spec, urls, sinceMs) => findRefreshPurgeTasks(api, o.check(spec).domain, urls, sinceMs, o.clock.now(), o.historyDays),
+  };
 }

@@ -26,6 +26,8 @@ export interface RefreshTaskItem {
   description?: string;
   /** `2020-08-03T08:54:23Z`. */
   creationTime?: string;
+  /** `preload` for a prefetch task, `file` (or `directory`, `regex`, `path`) for a refresh (seed 002). */
+  objectType?: string;
 }
 
 /** Most task ids one `Describe*RefreshTaskById` call accepts (seed 002: "up to 10 task IDs in each request"). */

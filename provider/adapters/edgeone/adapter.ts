@@ -10,7 +10,7 @@ import type { AdapterFactory, Connection, PrefetchAdapter, PurgeAdapter } from "
 import { createTeoApi, hasTeoPurge, type TeoApi } from "./client";
 import { findTasksEdgeOne } from "./find";
 import { EDGEONE_LIMITS, EDGEONE_PURGE_URLS_PER_REQUEST, teoHost } from "./limits";
-import { purgeEdgeOne, purgeQuotaEdgeOne, queryPurgeEdgeOne, type TeoPurgeCalls } from "./purge";
+import { findPurgeTasksEdgeOne, purgeEdgeOne, purgeQuotaEdgeOne, queryPurgeEdgeOne, type TeoPurgeCalls } from "./purge";
 import { queryEdgeOne } from "./query";
 import { quotaEdgeOne } from "./quota";
 import { edgeOneRoundCost, queryEdgeOneRound } from "./rounds";
@@ -27,7 +27,8 @@ function edgeOnePurgeAdapter(api: TeoPurgeCalls, clock: Clock): PurgeAdapter {
     urlsPerRequest: EDGEONE_PURGE_URLS_PER_REQUEST,
     submit: async (spec, urls, method) => purgeEdgeOne(api, edgeOneSpec(spec), urls, method),
     query: async (spec, batches) => queryPurgeEdgeOne(api, edgeOneSpec(spec), batches, clock.now()),
-    quota: async (spec) => purgeQuotaEdgeOne(api, edgeOneSpec(spec)),
+    quota: async (spec, how) => purgeQuotaEdgeOne(api, edgeOneSpec(spec), how),
+    findTasks: async (spec, urls, sinceMs) => findPurgeTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),
   };
 }
 
