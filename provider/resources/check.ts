@@ -7,7 +7,8 @@ import type { CloudKind } from "../model/cloud";
 import { EDGEONE_MAX_BATCH, URLS_PER_REQUEST } from "../model/limits";
 import { INPUTS, issueReason, safeParseInputs, urlScopeKey, type AnyInputs } from "./inputs";
 import { unknownKeyFailures } from "./key-check";
-import { isUnknown, unknownOnPath } from "./unknown";
+import { INPUTS_PACKED_LIMIT, packedSize } from "./packing";
+import { containsUnknown, isUnknown, unknownOnPath } from "./unknown";
 import { urlOf } from "./url-entries";
 import { duplicateKey, hostWithin, resolveUrl } from "./urls";
 
@@ -77,6 +78,14 @@ function urlFailures(cloud: CloudKind, news: Record<string, unknown>): Failure[]
       failures.push({ property, reason: `"${raw}" duplicates urls[${first}] (the same URL once the scheme, the host's case, a default port and percent-escapes are set aside); list it once` });
     } else seen.set(key, i);
   });
+  if (!containsUnknown(urls) && !containsUnknown(news.headers)) {
+    const size = packedSize({ urls, headers: news.headers ?? null });
+    if (size > INPUTS_PACKED_LIMIT) {
+      failures.push({ property: "urls", reason: `${urls.length} URLs are too many for one resource: compressed they take ${Math.ceil(size / 1000)} KB, and ` +
+        `a run that ends unfinished must hand its whole state to Pulumi in one message of at most 64 KiB, so at most ${INPUTS_PACKED_LIMIT / 1000} KB ` +
+        "compressed fits; split the list over several resources" });
+    }
+  }
   const limit = staticRequestLimit(cloud);
   if (news.batching === false && urls.length > limit) {
     failures.push({ property: "urls", reason: `${urls.length} URLs exceed the ${limit} one request may carry; remove \`batching: false\` to submit them in batches` });

@@ -15,6 +15,7 @@
 import type { CloudKind } from "../model/cloud";
 import { isCloudError } from "../model/errors";
 import { describeFailure, partialFailure, type PartialFailure } from "./errors";
+import { packForFailure } from "./packing";
 import { buildOutputs, holdsCloudWork, type TaskRecord } from "./state";
 import { summarize, violatesPolicy, type FailurePolicy } from "./summary";
 
@@ -52,6 +53,8 @@ export interface Boundary {
   redact: (text: string) => string;
   /** The provider's clock (for quota reset times in messages). */
   now: () => number;
+  /** True when some input was a secret: packed outputs are then a secret as a whole (packing.ts). */
+  secret: boolean;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function guarded<T>(b: Boundary, body: () => Promise<T>): Promise<T
     const message = b.redact(err instanceof RunFailure || !holds ? base : `${base}\n${resumeNote(rec)}`);
     const reasons = (err instanceof RunFailure ? err.reasons : [message]).map(b.redact);
     if (!b.exists && !holds) throw Object.assign(new Error(message), { name: err.name });
-    const outs = b.outputs(buildOutputs(b.cloud, b.raw, rec));
+    const outs = packForFailure(b.outputs(buildOutputs(b.cloud, b.raw, rec)), b.secret);
     throw partialFailure(message, b.id(rec), outs, reasons) as PartialFailure;
   }
 }

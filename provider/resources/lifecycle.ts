@@ -79,7 +79,7 @@ export function resourceId(ctx: RunContext, rec: TaskRecord): string {
 function boundary(lc: Lifecycle, ctx: RunContext, raw: Record<string, unknown>, journal: Journal, fixedId: string | null): Boundary {
   const secrets = secretInputs(lc);
   return {
-    cloud: lc.cloud, raw, journal, exists: fixedId !== null, now: () => lc.clock.now(),
+    cloud: lc.cloud, raw, journal, exists: fixedId !== null, now: () => lc.clock.now(), secret: secrets.length > 0,
     id: (rec) => fixedId ?? resourceId(ctx, rec),
     outputs: (outs) => markSecretOutputs(outs, secrets),
     redact: createRedactor(secrets, lc.urls, lc.urls.map((u) => ctx.forms.get(u) ?? u), Object.values(lc.inputs.headers ?? {})),

@@ -9,6 +9,7 @@ import { checkInputs, parseInputs, type Failure } from "./check";
 import { CONFIG_KEYS, resolveConnection, visibilityGraceMs, type ConfigValues } from "./connection";
 import { diffInputs, sameValue, type DiffAnswer } from "./diff";
 import { createResource, resumeResource, type Lifecycle } from "./lifecycle";
+import { unpackOutputs } from "./packing";
 import { refreshRecord } from "./refresh";
 import { pickInputs } from "./state";
 import { entryUrls } from "./url-entries";
@@ -41,7 +42,7 @@ export class PrefetchProvider {
 
   /** Replacement for what-is-prefetched changes, update for the rest. */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffAnswer> {
-    return diffInputs(olds, news);
+    return diffInputs(unpackOutputs(olds), news);
   }
 
   /** Submits (or adopts) the prefetch and waits for it. */
@@ -50,13 +51,15 @@ export class PrefetchProvider {
   }
 
   /** Resumes an unfinished wait, submits again on a `triggers` change, or just records new settings. */
-  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: Record<string, unknown> }> {
+  async update(id: string, stored: Record<string, unknown>, news: Record<string, unknown>): Promise<{ outs: Record<string, unknown> }> {
+    const olds = unpackOutputs(stored);
     const rerun = !sameValue(olds.triggers, news.triggers);
     return { outs: await resumeResource(this.lifecycle(news), id, olds, news, rerun) };
   }
 
   /** Re-reads status and results; keeps the last known state when the cloud can no longer see the task. */
-  async read(id: string, props: Record<string, unknown>): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
+  async read(id: string, stored: Record<string, unknown>): Promise<{ id: string; props: Record<string, unknown>; inputs: Record<string, unknown> }> {
+    const props = unpackOutputs(stored);
     const outs = await refreshRecord(this.lifecycle(props), props);
     return { id, props: outs, inputs: pickInputs(props) };
   }

@@ -9,10 +9,9 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { PurgeMethod } from "../model/purge";
-import { isFailure } from "../model/status";
 import { formatIndexes, parseIndexes } from "./index-ranges";
 import { decodeParts, encodeParts, isCompact, type CompactParts, type LegacyParts, type RecordParts, type UrlTable } from "./state-layout";
-import { summarize, type Summary } from "./summary";
+import { listedFailures, summarize, type Summary } from "./summary";
 
 /** The parts of a purge record that do not name URLs. */
 export interface PurgeFacts {
@@ -70,6 +69,7 @@ function widenParts(c: CompactParts, at: readonly number[]): CompactParts {
     batches: c.batches.map((b) => ({ ...b, urlIndexes: widen(b.urlIndexes, at) })),
     uncertainBatches: c.uncertainBatches.map((u) => ({ ...u, urlIndexes: widen(u.urlIndexes, at) })),
     unsubmittedIndexes: widen(c.unsubmittedIndexes, at),
+    resultGroups: c.resultGroups.map((g) => ({ ...g, urlIndexes: widen(g.urlIndexes, at) })),
     results: c.results.map((r) => ({ ...r, index: at[r.index] })),
   };
 }
@@ -79,7 +79,7 @@ export function encodePurge(table: UrlTable | null, facts: PurgeFacts, parts: Re
   const head = {
     ...facts, ...summarize(parts.results),
     taskIds: [...new Set(parts.batches.flatMap((b) => b.taskIds))],
-    failedUrls: parts.results.filter((r) => isFailure(r.status)).map((r) => r.url),
+    failedUrls: listedFailures(parts.results),
   };
   const at = table ? positionsOf(table, parts.results.map((r) => r.url)) : null;
   const laid = at ? encodeParts(subTable(table!, at), parts) : null;
@@ -108,6 +108,7 @@ export function decodePurge(table: UrlTable | null, stored: Record<string, unkno
     batches: list(stored.batches).map((b) => ({ ...b, urlIndexes: narrow(text(b.urlIndexes) ?? "", at) })),
     uncertainBatches: list(stored.uncertainBatches).map((u) => ({ ...u, urlIndexes: narrow(text(u.urlIndexes) ?? "", at) })),
     unsubmittedIndexes: narrow(text(stored.unsubmittedIndexes) ?? "", at),
+    resultGroups: list(stored.resultGroups).map((g) => ({ ...g, urlIndexes: narrow(text(g.urlIndexes) ?? "", at) })),
     results: list(stored.results).map((r) => ({ ...r, index: typeof r.index === "number" ? at.indexOf(r.index) : -1 })),
   };
   return { facts, parts: decodeParts(subTable(table, at), local) };

@@ -53,11 +53,30 @@ export interface CompactUncertainBatch {
   error: string;
 }
 
+/**
+ * URLs sharing one result (status, progress, reason) whose task id is implied: a group instead of a result each. The
+ * usual shapes of an unfinished run — 10,000 URLs pending, or 1,000 failed with the origin's one error — are then a
+ * few lines of outputs. That matters beyond size on disk: a run that ends unfinished reaches Pulumi as a partial
+ * failure whose outputs travel in a gRPC trailer (`grpc-status-details-bin`, @pulumi/pulumi
+ * cmd/dynamic-provider/index.js `grpcResponseFromError`), and Node's HTTP/2 refuses to send a header block over
+ * `maxSendHeaderBlockLength` (64 KiB by default, https://nodejs.org/api/http2.html#http2connectauthority-options-listener):
+ * outputs over it never reach the engine (tests/host/partial-failure-size.spec.ts).
+ */
+export interface CompactGroup {
+  status: UrlStatus;
+  progress: number;
+  reason: string | null;
+  /** Positions in `urls`, as ranges. */
+  urlIndexes: string;
+}
+
 /** The compact layout's outputs. */
 export interface CompactParts {
   batches: CompactBatch[];
   uncertainBatches: CompactUncertainBatch[];
   unsubmittedIndexes: string;
+  /** Results shared by several URLs (see {@link CompactGroup}); absent in state written before groups existed. */
+  resultGroups: CompactGroup[];
   results: CompactResult[];
 }
 
@@ -133,10 +152,28 @@ function encodeCompact(table: UrlTable, parts: RecordParts): CompactParts | null
       urlIndexes: formatIndexes(uncertainIndexes[k]!), attemptedAt: u.attemptedAt, requestId: u.requestId, error: u.error,
     })),
     unsubmittedIndexes: formatIndexes(unsubmitted),
-    results: parts.results.flatMap((r, index) => (isImplied(r, implied[index]) ? [] : [{
-      index, url: r.url, status: r.status, progress: r.progress, reason: r.reason, taskId: r.taskId,
-    }])),
+    ...groupResults(parts.results, implied),
   };
+}
+
+/** The results that are not implied, as groups (two or more URLs with the same result and implied task ids) and singles. */
+function groupResults(results: readonly UrlResult[], implied: readonly (string | null)[]): Pick<CompactParts, "resultGroups" | "results"> {
+  const groups = new Map<string, { r: UrlResult; indexes: number[] }>();
+  const singles: CompactResult[] = [];
+  results.forEach((r, index) => {
+    if (isImplied(r, implied[index])) return;
+    if (r.taskId !== implied[index]) return void singles.push({ index, url: r.url, status: r.status, progress: r.progress, reason: r.reason, taskId: r.taskId });
+    const key = JSON.stringify([r.status, r.progress, r.reason]);
+    const g = groups.get(key);
+    if (g) g.indexes.push(index);
+    else groups.set(key, { r, indexes: [index] });
+  });
+  const resultGroups: CompactGroup[] = [];
+  for (const { r, indexes } of groups.values()) {
+    if (indexes.length >= 2) resultGroups.push({ status: r.status, progress: r.progress, reason: r.reason, urlIndexes: formatIndexes(indexes) });
+    else singles.push({ index: indexes[0], url: r.url, status: r.status, progress: r.progress, reason: r.reason, taskId: r.taskId });
+  }
+  return { resultGroups, results: singles.sort((a, b) => a.index - b.index) };
 }
 
 /**
@@ -202,6 +239,9 @@ function decodeCompact(table: UrlTable, outs: Record<string, unknown>): RecordPa
   }));
   const implied = impliedTaskIds(n, batches.map((b, k) => ({ taskIds: b.taskIds, indexes: batchIndexes[k] })));
   const results: UrlResult[] = table.declared.map((url, i) => ({ url, status: "succeeded", progress: 100, reason: null, taskId: implied[i] }));
+  for (const g of list(outs.resultGroups).map(object)) {
+    for (const i of indexes(g.urlIndexes)) results[i] = resultOf(table.declared[i], { ...g, taskId: implied[i] });
+  }
   for (const r of list(outs.results).map(object)) {
     const i = r.index;
     if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= n) throw new Error(`a stored result names URL index ${String(i)}, not one of the ${n} URLs`);

@@ -12,15 +12,15 @@
  * failures, not with URLs. Outputs written by earlier versions (every URL spelled out) are read as well.
  */
 import type { CloudKind } from "../model/cloud";
-import { isFailure } from "../model/status";
 import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
 import type { PurgeMethod } from "../model/purge";
 import { INPUT_KEYS } from "./inputs";
+import { unpackOutputs } from "./packing";
 import { decodePurge, encodePurge, type PurgeFacts, type PurgeOutput } from "./purge-state";
 import { unwrapSecretValues } from "./secrets";
 import { submittedForms } from "./spec";
 import { decodeParts, encodeParts, type CompactParts, type LegacyParts, type RecordParts, type UrlTable } from "./state-layout";
-import { summarize, type Summary } from "./summary";
+import { listedFailures, summarize, type Summary } from "./summary";
 import { storedUrls } from "./url-entries";
 
 /** What the provider knows about the cloud side of a resource. */
@@ -134,7 +134,7 @@ export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec
     cloud,
     ...summary,
     taskIds: [...new Set(batches.flatMap((b) => b.taskIds))],
-    failedUrls: results.filter((r) => isFailure(r.status)).map((r) => r.url),
+    failedUrls: listedFailures(results),
     ...rest,
     ...encodeParts(table, { batches, uncertainBatches, unsubmittedUrls, results }),
     purge: purge ? encodePurge(table, purgeFacts(purge), purge) : null,
@@ -148,7 +148,7 @@ export function buildOutputs(cloud: CloudKind, raw: Record<string, unknown>, rec
  * its neutral value). Throws when the outputs name URLs by index but the indexes do not fit the stored `urls`.
  */
 export function recordFromOutputs(stored: Record<string, unknown>): TaskRecord {
-  const outs = unwrapSecretValues(stored) as Record<string, unknown>;
+  const outs = unwrapSecretValues(unpackOutputs(stored)) as Record<string, unknown>;
   const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
   const cloud = outs.cloud as CloudKind;
   let parts: RecordParts;

@@ -43,3 +43,20 @@ export function violatesPolicy(s: Summary, p: FailurePolicy): boolean {
   const byPercent = p.allowedFailurePercent !== null && (s.failedCount * 100) / Math.max(1, s.urlCount) <= p.allowedFailurePercent;
   return !(byCount || byPercent);
 }
+
+/**
+ * Most URLs the `failedUrls` outputs spell out: a run that ends unfinished reaches Pulumi as a partial failure whose
+ * outputs must stay under Node's HTTP/2 header-block limit (state-layout.ts `CompactGroup`); every failed URL
+ * stays in `results` / `resultGroups`, and `failedCount` counts them all.
+ */
+export const MAX_LISTED_FAILED_URLS = 100;
+
+/** The first {@link MAX_LISTED_FAILED_URLS} failed URLs of `results`, in order. */
+export function listedFailures(results: readonly UrlResult[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    if (out.length >= MAX_LISTED_FAILED_URLS) break;
+    if (isFailure(r.status)) out.push(r.url);
+  }
+  return out;
+}

@@ -115,7 +115,8 @@ describe("state layout: outputs name URLs once", () => {
     const urls = edgeUrls(3);
     const outs = roundTrip("edgeone", { zoneId: "zone-1", urls }, emptyRecord(urls));
     assert.equal(outs.unsubmittedIndexes, "0-2");
-    assert.deepEqual((outs.results as { index: number; status: string }[]).map((r) => [r.index, r.status]), [[0, "pending"], [1, "pending"], [2, "pending"]]);
+    assert.deepEqual(outs.results, [], "no URL spelled out");
+    assert.deepEqual(outs.resultGroups, [{ status: "pending", progress: 0, reason: null, urlIndexes: "0-2" }], "one group for the shared result");
   });
 
   it("uncertain batches, unsubmitted URLs, adopted windows and a succeeded URL with a reason or another task id read back exactly", () => {
@@ -139,8 +140,10 @@ describe("state layout: outputs name URLs once", () => {
     assert.equal((outs.batches as { windowStart?: string }[])[0].windowStart, "2025-12-31T00:00:00.000Z");
     assert.deepEqual((outs.uncertainBatches as { urlIndexes: string }[])[0].urlIndexes, "6,5");
     assert.equal(outs.unsubmittedIndexes, "7");
-    assert.deepEqual((outs.results as { index: number }[]).map((r) => r.index), [2, 4, 5, 6, 7],
-      "listed: a reason on success, a task id the batch does not imply, and every URL not succeeded");
+    assert.deepEqual((outs.results as { index: number }[]).map((r) => r.index), [2, 4],
+      "listed: a reason on success, a task id the batch does not imply");
+    assert.deepEqual((outs.resultGroups as { urlIndexes: string; status: string }[]).map((g) => [g.status, g.urlIndexes]), [["pending", "5-7"]],
+      "every other URL not succeeded, in a group of the same result");
   });
 
   it("submitted forms that differ from the declared URLs (non-ASCII, CDN /paths) are derived again, exactly", () => {
@@ -256,9 +259,10 @@ describe("state layout: the byte budget (issue 9)", () => {
     const urls = edgeUrls(10_000);
     const outs = roundTrip("edgeone", { zoneId: "zone-2noz78a8ev6k", urls }, submitted("edgeone", { urls }, 100, (i) => (i % 100 === 7 ? "failed" : "succeeded")));
     const bytes = bytesBeyondInputs(outs);
-    const perFailure = Buffer.byteLength(JSON.stringify({ ...((outs.results as unknown[])[0] as object), failedUrl: urls[7] })) + 4;
+    const perFailure = Buffer.byteLength(JSON.stringify({ index: 7, url: urls[7], status: "failed", progress: 100, reason: "x", taskId: null, failedUrl: urls[7] })) + 4;
     console.log(`      ${bytes} bytes beyond the echoed inputs with 100 failures: ${(bytes / 10_000).toFixed(2)} bytes/URL`);
-    assert.equal((outs.results as unknown[]).length, 100);
+    const failed = recordFromOutputs(outs).results.filter((r) => r.status === "failed");
+    assert.equal(failed.length, 100, "every failure reads back");
     assert.equal((outs.failedUrls as unknown[]).length, 100);
     assert.ok(bytes <= BUDGET + 100 * perFailure, `${bytes} bytes`);
   });
