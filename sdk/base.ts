@@ -51,6 +51,18 @@ export interface MediaSegmentsOutput {
   failures: { url: string; status: UrlStatus; reason: string | null }[];
 }
 
+/**
+ * Several URLs with the same result, as exposed in the `resultGroups` output: instead of one `results` entry each,
+ * e.g. 2,000 URLs still pending, or 1,000 failed with the origin's one error. Read the URLs with `urlsAt`.
+ */
+export interface ResultGroupOutput {
+  status: UrlStatus;
+  progress: number;
+  reason: string | null;
+  /** Positions in `urls`, as ranges such as `"0-999"`. */
+  urlIndexes: string;
+}
+
 /** A submit whose outcome is unknown, as exposed in the `uncertainBatches` output. */
 export interface UncertainBatchOutput {
   /** Positions in `urls` of the URLs sent, in order: ranges such as `"0-99"` (`urlsAt` reads them). */
@@ -90,6 +102,7 @@ export interface PurgeOutput {
   batches: BatchOutput[];
   uncertainBatches: UncertainBatchOutput[];
   unsubmittedIndexes: string;
+  resultGroups: ResultGroupOutput[];
   results: UrlResultOutput[];
 }
 
@@ -111,7 +124,7 @@ export interface LastRunOutput {
 
 /** Output names, seeded as `undefined` so Pulumi surfaces them (pulumi-dynamic-providers.md §2.9). */
 const OUTPUT_NAMES = [
-  "cloud", "status", "progress", "taskIds", "batches", "results", "failedUrls", "urlCount", "succeededCount",
+  "cloud", "status", "progress", "taskIds", "batches", "results", "resultGroups", "failedUrls", "urlCount", "succeededCount",
   "failedCount", "pendingCount", "unsubmittedIndexes", "submittedAt", "finishedAt", "verifiedAt", "historyAvailable", "adopted",
   "uncertainBatches", "mediaSegments", "purge", "lastRun",
 ] as const;
@@ -133,11 +146,20 @@ export abstract class PrefetchResource extends pulumi.dynamic.Resource {
   /** Each accepted submit: its task ids, the positions of its URLs in `urls`, and its time. */
   declare readonly batches: pulumi.Output<BatchOutput[]>;
   /**
-   * Per-URL status, progress, failure reason and task id for every URL that has not succeeded (a URL not listed
-   * succeeded); empty when every URL succeeded. Counts are in `urlCount`, `succeededCount`, `failedCount`.
+   * Per-URL status, progress, failure reason and task id for URLs that have not succeeded and share their result with
+   * no other URL (those are in `resultGroups`); a URL in neither succeeded. Counts are in `urlCount`,
+   * `succeededCount`, `failedCount`.
    */
   declare readonly results: pulumi.Output<UrlResultOutput[]>;
-  /** URLs that ended without warming the edge (failed, timeout, canceled, invalid or rejected). */
+  /**
+   * URLs that share one result (status, progress, reason), as groups of positions in `urls`: what `results` would
+   * repeat for each. A URL in neither `results` nor `resultGroups` succeeded.
+   */
+  declare readonly resultGroups: pulumi.Output<ResultGroupOutput[]>;
+  /**
+   * URLs that ended without warming the edge (failed, timeout, canceled, invalid or rejected): the first 100;
+   * `failedCount` counts them all, and `results` / `resultGroups` hold every one.
+   */
   declare readonly failedUrls: pulumi.Output<string[]>;
   /** How many URLs the resource declares. */
   declare readonly urlCount: pulumi.Output<number>;

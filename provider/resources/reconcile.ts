@@ -4,6 +4,7 @@
  * (never submitted again); URLs it does not list are submitted again only once the visibility grace has passed since
  * the uncertain submit — before that, "not listed" may just mean "not visible yet".
  */
+import { RECONCILE_MARGIN_MS } from "../adapters/reconcile";
 import { withRetry } from "../engine/retry";
 import { urlKey } from "../model/url";
 import type { FoundTask, SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
@@ -60,7 +61,9 @@ function newestPerUrl(ctx: RunContext, u: UncertainBatch, found: FoundTask[]): M
   for (const url of wanted) {
     const listed = dedupe(found.filter((t) => t.url === url));
     const byOldId = listed.filter((t) => ctx.previousTaskIds.has(t.taskId)).length;
-    const unexplained = Math.max(0, (ctx.previousTasksPerUrl.get(urlKey(url, true)) ?? 0) - byOldId);
+    // Only earlier tasks the listing can show count: it reaches back to the attempt less the adapters' margin.
+    const earlier = (ctx.previousTasksPerUrl.get(urlKey(url, true)) ?? []).filter((t) => t >= at - RECONCILE_MARGIN_MS).length;
+    const unexplained = Math.max(0, earlier - byOldId);
     const ours = listed.filter((t) => !earlierRun(ctx, t, at))
       .sort((a, b) => (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0))
       .slice(unexplained);

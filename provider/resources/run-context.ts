@@ -30,10 +30,11 @@ export interface RunContext {
   /** Task ids of earlier runs of this resource (a `triggers` re-run): never adopted when reconciling. */
   previousTaskIds: ReadonlySet<string>;
   /**
-   * How many tasks earlier runs created per URL (by the URL key, model/url.ts): when a cloud lists tasks under ids of
-   * their own (ESA per-URL ids), a listing with no more tasks for a URL than earlier runs made holds none of ours.
+   * When earlier runs created tasks, per URL (by the URL key, model/url.ts; submit times in ms): when a cloud lists
+   * tasks under ids of their own (ESA per-URL ids), a listing with no more tasks for a URL than earlier runs made
+   * within its window holds none of ours.
    */
-  previousTasksPerUrl: ReadonlyMap<string, number>;
+  previousTasksPerUrl: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The declared URL for a submitted form (identity when unknown). */
@@ -43,7 +44,10 @@ export function declaredUrl(ctx: RunContext, submitted: string): string {
 
 /** Task ids and per-URL task counts of earlier runs' batches (see {@link RunContext.previousTaskIds}). */
 export function previousOf(batches: readonly SubmittedBatch[]): Pick<RunContext, "previousTaskIds" | "previousTasksPerUrl"> {
-  const perUrl = new Map<string, number>();
-  for (const u of batches.flatMap((b) => b.urls)) perUrl.set(urlKey(u, true), (perUrl.get(urlKey(u, true)) ?? 0) + 1);
+  const perUrl = new Map<string, number[]>();
+  for (const b of batches) {
+    const at = Date.parse(b.submittedAt);
+    for (const u of b.urls) perUrl.set(urlKey(u, true), [...(perUrl.get(urlKey(u, true)) ?? []), Number.isFinite(at) ? at : 0]);
+  }
   return { previousTaskIds: new Set(batches.flatMap((b) => b.taskIds)), previousTasksPerUrl: perUrl };
 }

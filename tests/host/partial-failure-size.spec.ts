@@ -12,7 +12,8 @@ import { emulatorEnv } from "../../harness/emulator-env";
 import { startHost, type Host } from "../../harness/host";
 import { serializeProvider } from "../../harness/serialize";
 import { shimFor } from "../../sdk/shim";
-import { unpackOutputs } from "../../provider/resources/packing";
+import { checkInputs } from "../../provider/resources/check";
+import { INPUTS_PACKED_LIMIT, packedSize, unpackOutputs } from "../../provider/resources/packing";
 import { storedResults } from "../helpers/stored-record";
 
 const N = 2000;
@@ -63,6 +64,25 @@ describe("partial failures of large runs fit what the host can send", function (
     assert.equal(t.outputs.status, "succeeded");
     assert.equal(t.outputs.packedOutputs, undefined);
     assert.equal((await emu.control.stats()).submits.teo, submits, "nothing submitted again");
+  });
+
+  it("the largest list check accepts (versioned URLs that barely compress) still comes back as a partial failure", async () => {
+    let seed = 1;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31).toString(36).slice(2, 10);
+    const all = Array.from({ length: 2000 }, (_, i) => ({ url: `https://www.example.com/edge/assets/chunk-${rnd()}${rnd()}-${i}.js`, version: `${rnd()}${rnd()}${rnd()}${rnd()}` }));
+    let n = all.length;
+    while (packedSize({ urls: all.slice(0, n), headers: null }) > INPUTS_PACKED_LIMIT) n -= 10;
+    const list = all.slice(0, n);
+    const { failures } = checkInputs("edgeone", { zoneId: "zone-big1", urls: list });
+    assert.deepEqual(failures, [], `${n} URLs pass check`);
+    assert.ok(checkInputs("edgeone", { zoneId: "zone-big1", urls: all.slice(0, n + 20) }).failures.some((f) => f.property === "urls"), "a little more is refused");
+    await emu.control.setRules([{ match: "/edge/", outcome: "success", durationMs: 600_000 }]);
+    const engine = new EngineModel(host, { project: "big3", stack: "dev", config: {} });
+    const { errors } = await engine.up([reg({ urls: list, waitTimeoutSeconds: 1, purgeFirst: true })]);
+    assert.equal(errors.length, 1);
+    const [s] = [...engine.state.values()];
+    assert.ok(s.initErrors.length > 0, `recorded as a partial failure (${n} URLs)`);
+    assert.equal(storedResults(s.outputs).length, n);
   });
 
   it(`${N} URLs failed with the origin's one error under the failure policy: recorded, reasons exact`, async () => {
