@@ -76,6 +76,9 @@ describe("partial failures of large runs fit what the host can send", function (
     const { failures } = checkInputs("edgeone", { zoneId: "zone-big1", urls: list });
     assert.deepEqual(failures, [], `${n} URLs pass check`);
     assert.ok(checkInputs("edgeone", { zoneId: "zone-big1", urls: all.slice(0, n + 20) }).failures.some((f) => f.property === "urls"), "a little more is refused");
+    const prefixed = Array.from({ length: 10_000 }, (_, i) => `https://www.example.com/assets/file-${i}.js`);
+    assert.deepEqual(checkInputs("edgeone", { zoneId: "zone-big1", urls: prefixed }).failures, [], "10,000 URLs sharing a prefix pass");
+    console.log(`      check accepts ${n} versioned URLs with random hashes, and 10,000 URLs sharing a prefix`);
     await emu.control.setRules([{ match: "/edge/", outcome: "success", durationMs: 600_000 }]);
     const engine = new EngineModel(host, { project: "big3", stack: "dev", config: {} });
     const { errors } = await engine.up([reg({ urls: list, waitTimeoutSeconds: 1, purgeFirst: true })]);
