@@ -15,15 +15,21 @@ const DAY = 86_400_000;
 /** Status of each resource after a chapter, by resource name. */
 export type Statuses = Record<string, string>;
 
+/** A progress label as a literal part of a regular expression (`site (purge)` holds parentheses). */
+function literal(label: string): string {
+  return label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /**
- * Runs `pulumi up` while the cloud works: for each `[resource, ms]` step, waits until the provider has polled that
- * resource once (its first progress line), then moves the emulator's clock `ms` on.
+ * Runs `pulumi up` while the cloud works: for each `[label, ms]` step, waits until the provider has polled under that
+ * progress label once (its first progress line: `site`, or `site (purge)` for the purge before a prefetch), then moves
+ * the emulator's clock `ms` on.
  */
-async function upWhileCloudWorks(story: Story, stack: DemoStack, resources: Declared[], steps: [string, number][]): Promise<RunResult> {
+export async function upWhileCloudWorks(story: Story, stack: DemoStack, resources: Declared[], steps: [string, number][]): Promise<RunResult> {
   const mark = stack.mark();
   const run = stack.up(resources);
   for (const [name, ms] of steps) {
-    if ((await stack.lineAfter(mark, new RegExp(`^prefetch ${name}: `), run)) === null) break;
+    if ((await stack.lineAfter(mark, new RegExp(`^prefetch ${literal(name)}: `), run)) === null) break;
     await story.emu.control.advance(ms);
   }
   return run;

@@ -51,10 +51,13 @@ export const PRODUCT_OF: Record<CloudKind, Product> = {
   edgeone: "teo", "alibaba-cdn": "cdn", "alibaba-dcdn": "dcdn", "alibaba-esa": "esa",
 };
 
-/** `new EdgeOnePrefetch("site", { zoneId: "zone-demo1", urls: [3 URLs] })`, as the program declares it. */
+/**
+ * `new EdgeOnePrefetch("site", { zoneId: "zone-demo1", urls: [3 URLs] })`, as the program declares it; versioned
+ * entries read `urls: [40 { url, version }]`.
+ */
 export function declaration(d: Declared): string {
   const args = Object.entries(d.args).map(([k, v]) => {
-    if (k === "urls" && Array.isArray(v)) return `urls: [${v.length} URLs]`;
+    if (k === "urls" && Array.isArray(v)) return `urls: [${v.length} ${v.some((u) => typeof u === "object") ? "{ url, version }" : "URLs"}]`;
     return `${k}: ${JSON.stringify(v)}`;
   });
   return `new ${CLASS_OF[d.cloud]}("${d.name}", { ${args.join(", ")} })`;

@@ -1,13 +1,15 @@
 /**
  * `npm run demo`: the features of the package as a short story on the emulator, in plain words: a clean warm-up on
  * EdgeOne and Alibaba Cloud CDN, a URL that fails with the vendor's reason, a wait that times out and is resumed by
- * the next `pulumi up` without resubmitting, and a `pulumi refresh` after the cloud has forgotten the task. Each
+ * the next `pulumi up` without resubmitting, a `pulumi refresh` after the cloud has forgotten the task, and a second
+ * release of a static site that purges and warms only the changed files (demo-release.ts). Each
  * `pulumi up` runs the provider in Pulumi's own dynamic-provider host (demo-stack.ts); the chapters live in
  * demo-chapters.ts. Ends with the next steps for a real account.
  */
 import { performance } from "node:perf_hooks";
 import { startEmulator, type RunningEmulator } from "../emulator";
 import { cleanWarmUp, failedUrl, refreshAfterHistory, timeoutThenResume } from "./demo-chapters";
+import { secondRelease } from "./demo-release";
 import { packageRoot } from "./demo-stack";
 import { INDENT, createStory, seconds, type Story } from "./demo-story";
 
@@ -18,6 +20,7 @@ export type StoryFacts = {
   failure: Awaited<ReturnType<typeof failedUrl>>;
   resumed: Omit<Awaited<ReturnType<typeof timeoutThenResume>>, "stack">;
   forgotten: Awaited<ReturnType<typeof refreshAfterHistory>>;
+  release: Awaited<ReturnType<typeof secondRelease>>;
 };
 
 function intro(story: Story): void {
@@ -34,11 +37,12 @@ function nextSteps(story: Story): void {
   story.say(`${INDENT}pulumi config set tencentcloud:secretId <id>  &&  pulumi config set --secret tencentcloud:secretKey <key>`);
   story.say(`${INDENT}pulumi config set alicloud:accessKey <id>     &&  pulumi config set --secret alicloud:secretKey <secret>`);
   story.say(`${INDENT}pulumi up`);
-  story.say("More: examples/static-site-release (upload to OSS, then warm the changed files) and examples/downstream-gate");
-  story.say("(a second stack that reads the result through a StackReference and proceeds only when it succeeded).");
+  story.say("More: examples/static-site-release (upload to OSS, then purge and warm the changed files; the same for EdgeOne in");
+  story.say("examples/static-site-release-edgeone) and examples/downstream-gate (a second stack that reads the result through a");
+  story.say("StackReference and proceeds only when it succeeded).");
 }
 
-/** Tells the four chapters on a running emulator (its clock is stopped for the story). */
+/** Tells the five chapters on a running emulator (its clock is stopped for the story). */
 export async function tellStory(story: Story): Promise<StoryFacts> {
   await story.emu.control.setClock({ mode: "manual" });
   story.say();
@@ -48,12 +52,15 @@ export async function tellStory(story: Story): Promise<StoryFacts> {
   story.say();
   const { stack, ...resumed } = await timeoutThenResume(story);
   story.say();
+  let forgotten: StoryFacts["forgotten"];
   try {
-    const forgotten = await refreshAfterHistory(story, { stack, ...resumed });
-    return { warmUp, failure, resumed, forgotten };
+    forgotten = await refreshAfterHistory(story, { stack, ...resumed });
   } finally {
     await stack.stop();
   }
+  story.say();
+  const release = await secondRelease(story);
+  return { warmUp, failure, resumed, forgotten, release };
 }
 
 /** Runs the whole demo; `out` receives every line (stdout by default). */

@@ -1,7 +1,10 @@
-// Release a static site: upload its files to Alibaba Cloud OSS, then warm the CDN in front of the bucket with exactly
-// those files. The prefetch waits for the uploads (`dependsOn`) and runs again whenever a file's content changes: the
-// objects' etags (their content MD5) are its `triggers`. The stack exports `status`, `failedUrls` and `taskIds` for
-// programs that must wait for a warm cache (see ../downstream-gate).
+// Release a static site: upload its files to Alibaba Cloud OSS, then purge and warm the CDN in front of the bucket with
+// exactly those files. Each URL carries its object's etag (the content MD5 OSS computes) as its `version`, and
+// `purgeFirst` purges a URL before warming it: a release that changes 3 files purges and prefetches those 3 only (the
+// other URLs keep their results and spend no quota), and the edge serves the new content, not the copy it cached from
+// the last release. The prefetch waits for the uploads (`dependsOn`). The stack exports `status`, `failedUrls` and
+// `taskIds` for programs that must wait for a warm cache (see ../downstream-gate), and `lastRun` (what the last run
+// purged, submitted and skipped).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as alicloud from "@pulumi/alicloud";
@@ -39,9 +42,15 @@ const objects = keys.map((key) => new alicloud.oss.BucketObject(`site-${key}`, {
 
 const warm = new AlibabaCdnPrefetch("site", {
   domain,
-  urls: keys.map((key) => `https://${domain}/${key}`),
-  // One etag per object: new content in any file changes the triggers, and the prefetch runs again in place.
-  triggers: Object.fromEntries(keys.map((key, i) => [key, objects[i].etag])),
+  // One version per URL, the object's etag: new content in a file changes its version, and the next `pulumi up`
+  // purges and warms that URL only (an in-place update; unchanged URLs are not submitted again).
+  urls: keys.map((key, i) => ({ url: `https://${domain}/${key}`, version: objects[i].etag })),
+  // Purge each changed URL and wait for the purge to finish before warming it: a prefetch alone leaves the copy the
+  // CDN cached from the previous release in place (Alibaba CDN "Purge and prefetch FAQ": purge first, then prefetch).
+  purgeFirst: true,
+  // Change `rerun` (any text) to purge and warm every file again, e.g. after fixing URLs that failed at the origin
+  // (an unchanged URL keeps its result, failed or not, until its version or the triggers change).
+  triggers: { rerun: config.get("rerun") ?? "" },
   waitTimeoutSeconds: 1800,
 }, { dependsOn: objects });
 
@@ -51,3 +60,4 @@ export const status = warm.status;
 export const progress = warm.progress;
 export const failedUrls = warm.failedUrls;
 export const taskIds = warm.taskIds;
+export const lastRun = warm.lastRun;

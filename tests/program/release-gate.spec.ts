@@ -1,7 +1,8 @@
 /**
  * The downstream examples under `setMocks`, the prefetch run by Pulumi's host against the emulator:
- * - static-site-release: the OSS objects' etags are the prefetch's `triggers`, so an unchanged site submits nothing
- *   and a changed file submits once more;
+ * - static-site-release: the OSS objects' etags are the URLs' versions and `purgeFirst` is set, so the first release
+ *   purges and warms every file, an unchanged site submits nothing, and a changed file is purged and warmed alone
+ *   (the emulator's counters), after which the edge serves its new content (the emulator's edge model);
  * - downstream-gate: reads the release stack's outputs through a StackReference and publishes the release pointer only
  *   when `status` is `succeeded`; otherwise it stops with a message saying what to do, or (requireWarm false) exports
  *   `ready: false` and publishes nothing.
@@ -31,13 +32,19 @@ interface Seen {
   inputs: Record<string, unknown>;
 }
 
-/** OSS mocks: a bucket gets its name, an object gets the etag OSS computes for a simple upload (content MD5, upper case). */
+/** The etag OSS computes for a simple upload: the content MD5, hex, upper case. */
+function etagOf(file: string): string {
+  return createHash("md5").update(fs.readFileSync(file)).digest("hex").toUpperCase();
+}
+
+/** OSS mocks: a bucket gets its name, an object gets the etag OSS computes for a simple upload ({@link etagOf}). */
 function ossMock(seen: Seen[]): OtherResourceMock {
   return (args) => {
     seen.push({ type: args.type, name: args.name, inputs: args.inputs });
     if (args.type === "alicloud:oss/bucket:Bucket") return { id: "site-bucket", state: { ...args.inputs, bucket: "site-bucket" } };
-    const body = typeof args.inputs.source === "string" ? fs.readFileSync(args.inputs.source) : String(args.inputs.content ?? "");
-    return { id: `${args.name}-id`, state: { ...args.inputs, etag: createHash("md5").update(body).digest("hex").toUpperCase() } };
+    const etag = typeof args.inputs.source === "string" ? etagOf(args.inputs.source)
+      : createHash("md5").update(String(args.inputs.content ?? "")).digest("hex").toUpperCase();
+    return { id: `${args.name}-id`, state: { ...args.inputs, etag } };
   };
 }
 
@@ -78,28 +85,52 @@ describe("downstream examples: static-site-release and downstream-gate", functio
     return { ...run, seen };
   };
 
-  it("static-site-release: uploads every file, then warms exactly those URLs with the etags as triggers", async () => {
+  const KEYS = ["assets/app.css", "assets/app.js", "index.html"];
+  const urlOf = (key: string) => `https://static.example.com/${key}`;
+  /** The CDN's origin is the bucket: it serves each file's current content, named by its etag. */
+  const originServesSite = () => emu.control.setOrigin(Object.fromEntries(KEYS.map((k) => [urlOf(k), etagOf(path.join(site, k))])));
+  const counters = async () => {
+    const s = await emu.control.stats();
+    return { purged: s.purgedUrls.cdn, warmed: s.submittedUrls.cdn };
+  };
+  const lastRun = () => ({ ...([...engine.state.values()][0].outputs.lastRun as Record<string, unknown>), at: "" });
+
+  it("static-site-release: uploads every file, then purges and warms exactly those URLs with the etags as versions", async () => {
+    await originServesSite();
     const { outputs, seen } = await release();
     const objects = seen.filter((s) => s.type === "alicloud:oss/bucketObject:BucketObject");
-    assert.deepEqual(objects.map((o) => o.inputs.key), ["assets/app.css", "assets/app.js", "index.html"]);
+    assert.deepEqual(objects.map((o) => o.inputs.key), KEYS);
     assert.equal(outputs.status, "succeeded");
     assert.deepEqual(outputs.failedUrls, []);
-    const tasks = await emu.control.tasks();
-    assert.deepEqual(tasks.map((t) => t.url).sort(), ["assets/app.css", "assets/app.js", "index.html"].map((k) => `https://static.example.com/${k}`));
     const [prefetch] = [...engine.state.values()];
-    const triggers = prefetch.inputs.triggers as Record<string, string>;
-    assert.equal(triggers["index.html"], createHash("md5").update(fs.readFileSync(path.join(site, "index.html"))).digest("hex").toUpperCase());
+    assert.equal(prefetch.inputs.purgeFirst, true);
+    assert.deepEqual(prefetch.inputs.urls, KEYS.map((k) => ({ url: urlOf(k), version: etagOf(path.join(site, k)) })));
+    assert.deepEqual(await counters(), { purged: 3, warmed: 3 });
+    const tasks = (await emu.control.tasks()).filter((t) => (outputs.taskIds as string[]).includes(t.taskId));
+    assert.deepEqual(tasks.map((t) => t.url).sort(), KEYS.map(urlOf));
+    assert.deepEqual(lastRun(), { reason: "create", at: "", submittedCount: 3, purgedCount: 3, skippedCount: 0, forgottenCount: 0 });
+    assert.deepEqual(outputs.lastRun, prefetch.outputs.lastRun, "the stack exports lastRun");
     assert.deepEqual(outputs.taskIds, prefetch.outputs.taskIds);
     releaseOutputs = outputs;
   });
 
-  it("static-site-release: an unchanged site submits nothing; a changed file submits once more", async () => {
+  it("static-site-release: an unchanged site submits nothing; a changed file alone is purged, then warmed, and the edge serves it", async () => {
+    const before = await counters();
     await release();
-    assert.equal((await emu.control.stats()).submits.cdn, 1, "same etags: no new prefetch");
+    assert.deepEqual(await counters(), before, "same etags: nothing purged, nothing prefetched");
+    const oldEtag = etagOf(path.join(site, "assets", "app.js"));
     fs.appendFileSync(path.join(site, "assets", "app.js"), "console.log('v2');\n");
+    await originServesSite();
     const { outputs } = await release();
-    assert.equal((await emu.control.stats()).submits.cdn, 2, "a new etag re-runs the prefetch");
+    const after = await counters();
+    assert.deepEqual({ purged: after.purged - before.purged, warmed: after.warmed - before.warmed }, { purged: 1, warmed: 1 });
     assert.equal(outputs.status, "succeeded");
+    assert.deepEqual(lastRun(), { reason: "urls", at: "", submittedCount: 1, purgedCount: 1, skippedCount: 2, forgottenCount: 0 });
+    const edge = (await emu.control.edge()).cdn;
+    const newEtag = etagOf(path.join(site, "assets", "app.js"));
+    assert.notEqual(newEtag, oldEtag);
+    assert.deepEqual(edge[urlOf("assets/app.js")], { version: newEtag, stale: false }, "the edge serves the new content");
+    assert.deepEqual(edge[urlOf("index.html")], { version: etagOf(path.join(site, "index.html")), stale: false });
   });
 
   /** Runs the gate with the given upstream outputs; returns what it returned (or threw) and the resources it declared. */
