@@ -85,6 +85,24 @@ describe("README Permissions: the policy of each resource lists exactly the acti
     });
   }
 
+  /** The `product:Action`s the README names for `purgeFirst`, of one product. */
+  function purgeActions(product: string): string[] {
+    const text = permissionsSection();
+    const at = text.indexOf("With `purgeFirst: true`");
+    assert.ok(at >= 0, "README Permissions names the purgeFirst actions");
+    const paragraph = text.slice(at, text.indexOf("\n\n", at));
+    return [...paragraph.matchAll(/`(\w+):(\w+)`/g)].filter((m) => m[1] === product).map((m) => `${m[1]}:${m[2]}`);
+  }
+
+  for (const c of CASES) {
+    it(`${c.cls} with purgeFirst: the actions called beyond the policy are exactly the purge actions the README names`, async () => {
+      const called = await calledActions(c.cloud, c.product, c.submit, { ...c.inputs, purgeFirst: true });
+      const extra = [...called].filter((a) => !policyActions(c.cls).has(a)).sort();
+      assert.ok(extra.length > 0, "the scenario purged");
+      assert.deepEqual(extra, purgeActions(c.product).sort());
+    });
+  }
+
   it("AlibabaCdnPrefetch with cdnPrefetch:alibabaPreloadDetail: the one extra action is named in the README next to that setting", async () => {
     const c = CASES.find((x) => x.cloud === "alibaba-cdn")!;
     const called = await calledActions(c.cloud, c.product, c.submit, c.inputs, { "cdnPrefetch:alibabaPreloadDetail": "true" });
