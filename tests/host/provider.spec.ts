@@ -103,8 +103,10 @@ for (const c of CASES) {
       assert.equal(same.changes, 1, "DIFF_NONE");
       const trig = await host.diff(urn, created.id, outs, { ...checked.inputs, triggers: { v: 2 } });
       assert.deepEqual([trig.changes, trig.replaces], [2, []]);
-      const repl = await host.diff(urn, created.id, outs, { ...checked.inputs, urls: ["https://www.example.com/z.js"] });
-      assert.deepEqual([repl.changes, repl.replaces], [2, ["urls"]]);
+      const changed = await host.diff(urn, created.id, outs, { ...checked.inputs, urls: ["https://www.example.com/z.js"] });
+      assert.deepEqual([changed.changes, changed.replaces], [2, []], "a urls change is an update that runs only new URLs");
+      const repl = await host.diff(urn, created.id, outs, { ...checked.inputs, headers: { "X-Release": "2" } });
+      assert.deepEqual([repl.changes, repl.replaces], [2, ["headers"]]);
 
       await emu.control.setClock({ mode: "real" });
       const updated = await host.update(urn, created.id, outs, { ...checked.inputs, triggers: { v: 2 } });

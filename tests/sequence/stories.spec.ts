@@ -103,12 +103,24 @@ for (const c of CASES) {
       assert.notDeepEqual([...engine.state.values()][0].outputs.batches, old);
     });
 
-    it("URL change: a replacement (new task), the old resource deleted without a cloud call", async () => {
+    it("URL change: an in-place update that submits only the new URLs (one new task)", async () => {
       const before = engine.steps.length;
       const { errors } = await engine.up([reg({ urls: c.urls("v2"), triggers: { release: 2 } })]);
       assert.deepEqual(errors, []);
-      assert.equal(engine.counts(before).replace, 1);
+      assert.equal(engine.counts(before).update, 1);
+      assert.equal(engine.counts(before).replace, 0);
       assert.equal(await submits(), 3);
+      const s = [...engine.state.values()][0];
+      assert.deepEqual({ ...(s.outputs.lastRun as object), at: "" }, { reason: "urls", at: "", submittedCount: 2, purgedCount: 0, skippedCount: 0, forgottenCount: 2 });
+    });
+
+    it("header change: a replacement (new task), the old resource deleted without a cloud call", async () => {
+      const before = engine.steps.length;
+      const calls0 = await submits();
+      const { errors } = await engine.up([reg({ urls: c.urls("v2"), triggers: { release: 2 }, headers: { "X-Release": "2" } })]);
+      assert.deepEqual(errors, []);
+      assert.equal(engine.counts(before).replace, 1);
+      assert.equal(await submits(), calls0 + 1);
     });
 
     it("timeout then resume: the task is recorded, the next up waits on it without resubmitting", async () => {
@@ -119,14 +131,14 @@ for (const c of CASES) {
       const s = [...engine.state.values()][0];
       assert.ok(s.initErrors.length > 0, "recorded as a partial failure");
       assert.equal(s.outputs.status, "running");
-      assert.equal(await submits(), 4);
+      assert.equal(await submits(), 5);
       await emu.control.advance(60_000);
       const before = engine.steps.length;
       const again = await engine.up([reg({ urls: c.urls("v3"), triggers: { release: 3 }, waitTimeoutSeconds: 30 })]);
       assert.deepEqual(again.errors, []);
       assert.equal(engine.counts(before).update, 1);
       assert.equal([...engine.state.values()][0].outputs.status, "succeeded");
-      assert.equal(await submits(), 4, "no duplicate submit");
+      assert.equal(await submits(), 5, "no duplicate submit");
     });
 
     it("adoption: a second resource adopts the task ids and waits without submitting", async () => {

@@ -103,12 +103,15 @@ function declaredVariants(): VariantDef[] {
   return [...byName.values()];
 }
 
+/** Purge variants (issue 11) run the lifecycle scenarios with `purgeFirst`, so the purge phase meets them. */
+const purges = (setting: { name: string }) => /(^|\.)purge/i.test(setting.name);
+
 const fullPlan = CLOUDS.flatMap((cloud) => variantSettings(declaredVariants().filter((d) => d.products.includes(cloud.product)))
   .map((setting) => ({
     cloud, setting,
     cells: refusesScope(setting)
       ? [{ id: `${cloud.cloud} · ${setting.name}=${setting.value} · ${refusesScope(setting)!.outcome}`, cloud, phase: "create" as Phase, action: null, fault: null }]
-      : cellsFor(cloud, `${setting.name}=${setting.value}`),
+      : cellsFor(purges(setting) ? { ...cloud, base: { ...cloud.base, purgeFirst: true } } : cloud, `${setting.name}=${setting.value}`),
   })));
 // `VARIANTS_FILTER=esa.listTaskIds` runs only the variant values whose setting contains the text (local iteration).
 const plan = fullPlan.filter((p) => !process.env.VARIANTS_FILTER || `${p.setting.name}=${p.setting.value}`.includes(process.env.VARIANTS_FILTER));
