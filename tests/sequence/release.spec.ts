@@ -243,6 +243,12 @@ for (const c of CASES) {
       assert.equal(o.purge.taskIds.length, 1);
       const mid = await counters();
       assert.deepEqual({ purged: mid.purged - before.purged, prefetched: mid.prefetched - before.prefetched }, { purged: 1, prefetched: 0 });
+      // Refresh reads the purge from the cloud (its task, by id) and submits nothing.
+      const queries = (await emu.control.stats()).queries[c.product];
+      await engine.refresh();
+      assert.ok((await emu.control.stats()).queries[c.product] > queries, "the refresh asked the cloud");
+      assert.deepEqual(outputs().purge.taskIds, o.purge.taskIds);
+      assert.deepEqual(await counters(), mid, "a refresh submits nothing");
       const again = await engine.up([reg({ urls: entries(), waitTimeoutSeconds: 60 })]);
       assert.deepEqual(again.errors, []);
       await emu.control.setRules([]);
