@@ -18,6 +18,16 @@ const EXAMPLES = fs.readdirSync(path.join(ROOT, "examples"), { withFileTypes: tr
   .filter((e) => e.isDirectory()).map((e) => path.join(ROOT, "examples", e.name));
 const WRONG = path.join(HERE, "fixtures", "wrong-output", "index.ts");
 
+/**
+ * The README's TypeScript programs (every ```ts block but the test-suite one, which tests/unit runs as a test),
+ * written each to a folder of its own below this one (git-ignored), so they resolve the package by name as examples do.
+ */
+const SNIPPETS = (() => {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => !/\bdescribe\(/.test(b));
+  return blocks.map((text, k) => ({ text, file: path.join(HERE, ".readme", `snippet-${k + 1}`, "index.ts") }));
+})();
+
 /** The two `pulumi new typescript` tsconfigs (see the comments in the files for their sources). */
 const TSCONFIGS = { nodenext: "tsconfig.pulumi-new.json", node10: "tsconfig.pulumi-new-node10.json" } as const;
 
@@ -47,7 +57,13 @@ describe("examples compile as `pulumi up` compiles them (ts-node type check, pul
 
   before(async () => {
     assert.ok(fs.existsSync(path.join(ROOT, "lib", "sdk", "index.d.ts")), "the package is built (npm run build)");
-    const files = [...EXAMPLES.map((d) => path.join(d, "index.ts")), WRONG];
+    for (const sn of SNIPPETS) {
+      fs.mkdirSync(path.dirname(sn.file), { recursive: true });
+      fs.writeFileSync(sn.file, sn.text);
+      // A program of its own, as a user's is (else TypeScript takes this repository's package as its root: TS2209).
+      fs.writeFileSync(path.join(path.dirname(sn.file), "package.json"), JSON.stringify({ name: path.basename(path.dirname(sn.file)), private: true, main: "index.ts" }));
+    }
+    const files = [...EXAMPLES.map((d) => path.join(d, "index.ts")), WRONG, ...SNIPPETS.map((sn) => sn.file)];
     const kinds = Object.keys(TSCONFIGS) as (keyof typeof TSCONFIGS)[];
     const done = await Promise.all(kinds.map((k) => compile(path.join(HERE, TSCONFIGS[k]), files)));
     kinds.forEach((k, i) => results.set(k, done[i]));
@@ -75,6 +91,15 @@ describe("examples compile as `pulumi up` compiles them (ts-node type check, pul
       assert.equal(r.ok, false);
       assert.match(r.text, /TS2339: Property 'zoneId' does not exist on type 'AlibabaCdnPrefetch'/);
       assert.match(r.text, /TS2322: Type 'number' is not assignable/);
+    });
+
+    it(`README's TypeScript programs type-check (${kind})`, () => {
+      assert.ok(SNIPPETS.length >= 2, `${SNIPPETS.length} README programs (quick start, releases)`);
+      for (const sn of SNIPPETS) {
+        const r = results.get(kind)!.get(sn.file);
+        assert.ok(r, `compiled ${sn.file}`);
+        assert.equal(r.ok, true, `${sn.text.slice(0, 80)}…\n${r.text}`);
+      }
     });
 
     for (const dir of EXAMPLES) {
