@@ -10,7 +10,8 @@
  *   (e) emulator throughput with the official TEO SDK client
  *   (f) the comparison: overshoot, API calls per prefetch, throttles, failures, host peak RSS, stored bytes per URL
  *
- * Flags: `--quick` (the comparison only, with shorter jobs: under a minute), `--clouds edgeone,alibaba-cdn`.
+ * Flags: `--quick` (the comparison only, with shorter jobs: under a minute), `--clouds edgeone,alibaba-cdn`,
+ * `--scenarios 1x10000,50x1` (the comparison only, those scenarios: ids of bench/compare/scenarios.ts).
  */
 import * as os from "node:os";
 import { startEmulator } from "../emulator";
@@ -59,16 +60,17 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes("--quick");
   const clouds = parseClouds(flag(args, "--clouds"));
+  const only = (flag(args, "--scenarios") ?? "").split(",").map((x) => x.trim()).filter(Boolean);
   const cpus = os.cpus();
   console.log(`command: npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`);
   console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.arch()}\n`);
   const { ms: total } = await timed(async () => {
-    if (!quick) {
+    if (!quick && only.length === 0) {
       console.log(`figures (emulator: defaultDurationMs ${DURATION_MS}, virtual = real time, pollIntervalSeconds 0.05)`);
       printTable([...await providerSizes(), ...await hostStartup(), ...await checkTime(), ...await emulatorFigures()]);
     }
-    console.log(`\ncomparison${quick ? " (QUICK: every job under 7 s, 2 repetitions of the single jobs; a smoke run, not the figures to quote)" : ""}, clouds: ${clouds.join(", ")}`);
-    const { met, missed } = await compare({ quick, clouds });
+    console.log(`\ncomparison${quick ? " (QUICK: every job under 7 s, 2 repetitions of the single jobs; a smoke run, not the figures to quote)" : ""}, clouds: ${clouds.join(", ")}${only.length ? `, scenarios: ${only.join(", ")}` : ""}`);
+    const { met, missed } = await compare({ quick, clouds, only });
     console.log(`\ntargets: ${met} met, ${missed} missed`);
   });
   console.log(`bench total: ${ms(total)}`);

@@ -24,6 +24,8 @@ import { prepareUs, type UsRun } from "./us";
 export interface CompareOptions {
   quick: boolean;
   clouds: CompareCloud[];
+  /** Scenario ids to run (scenarios.ts `id`, e.g. `1x10000`); every scenario when empty. */
+  only?: readonly string[];
 }
 
 /** One tool's run of one scenario instance on one cloud. */
@@ -157,14 +159,23 @@ async function results(list: Scenario[], clouds: CompareCloud[], slots: Slot[]):
   return out;
 }
 
+/** The scenarios named in `only` (all when empty); an unknown id is an error that lists the known ones. */
+export function pickScenarios(all: Scenario[], only: readonly string[]): Scenario[] {
+  if (only.length === 0) return all;
+  const unknown = only.filter((id) => !all.some((s) => s.id === id));
+  if (unknown.length > 0) throw new Error(`--scenarios: unknown ${unknown.map((u) => JSON.stringify(u)).join(", ")} (known: ${all.map((s) => s.id).join(", ")})`);
+  return all.filter((s) => only.includes(s.id));
+}
+
 /** Runs the comparison and prints it; resolves with the count of targets met and missed. */
 export async function compare(o: CompareOptions): Promise<{ met: number; missed: number }> {
-  const list = scenarios(o.quick);
+  const list = pickScenarios(scenarios(o.quick), o.only ?? []);
   const phases = [list.filter((s) => s.urlsPerResource < 10_000), list.filter((s) => s.urlsPerResource >= 10_000)];
   const slots: Slot[] = [];
   const fleet = startFleet();
   try {
     for (const [i, phase] of phases.entries()) {
+      if (phase.length === 0) continue;
       console.log(`phase ${i + 1}: ${phase.map((s) => s.title).join("; ")}`);
       const mine = await startSlots(fleet, phase, o.clouds);
       slots.push(...mine);

@@ -2,6 +2,7 @@
  * Prints the comparison: one table per cloud (a row per scenario and tool), this provider's ratios to P1/P2/P3, and
  * each target judged met or missed with its measured value.
  */
+import { callsLowerBound } from "./bounds";
 import { CLOUDS } from "./clouds";
 import { overshootStats, totalCalls, type ToolFigures } from "./measure";
 import type { Scenario } from "./scenarios";
@@ -48,6 +49,25 @@ function ratioLine(r: ScenarioResult): string {
   return `  US ÷ others: overshoot mean ${over}; calls per prefetch ${calls}`;
 }
 
+/** Durations of a scenario's URLs, from their paths (scenarios.ts: `/d<ms>/`). */
+function plannedJobsMs(r: ScenarioResult): number[] {
+  return r.scenario.instances.flatMap((i) => i.resources.flatMap((p) => p.urls.map((u) => Number(/\/d(\d+)\//.exec(u)?.[1] ?? NaN))))
+    .filter(Number.isFinite);
+}
+
+/**
+ * For single-URL jobs: the fewest calls any schedule needs to guarantee the overshoot targets without knowing the
+ * finish time (bounds.ts), next to P2's. Information, not a target.
+ */
+function lowerBoundLine(r: ScenarioResult): string {
+  if (r.scenario.resources !== 1 || r.scenario.urlsPerResource !== 1) return "";
+  const b = callsLowerBound(plannedJobsMs(r));
+  const p2 = r.byTool.P2 ? ` P2 made ${num(totalCalls(r.byTool.P2))}` : "";
+  const verdict = r.byTool.P2 ? (b.max > totalCalls(r.byTool.P2) ? ": no schedule meets both without a progress signal" : ": both can hold") : "";
+  return `  calls per prefetch any schedule needs to guarantee the overshoot for an unknown finish time: ${num(b.mean)} (mean target), ` +
+    `${num(b.max)} (max target);${p2}${verdict}`;
+}
+
 /** The verdicts of one scenario on one cloud. */
 export function verdictsOf(r: ScenarioResult): Verdict[] {
   const us = r.byTool.US;
@@ -82,6 +102,8 @@ export function printReport(results: readonly ScenarioResult[]): { met: number; 
       console.log(`\n${r.scenario.title}`);
       const line = ratioLine(r);
       if (line) console.log(line);
+      const bound = lowerBoundLine(r);
+      if (bound) console.log(bound);
       for (const v of verdictsOf(r)) {
         v.met ? met++ : missed++;
         console.log(`  [${v.met ? "met" : "MISSED"}] ${v.target}: ${v.measured}`);

@@ -2,7 +2,8 @@
  * The poll schedule: when to look again, aimed at the moment the last URL of a run finishes. Pure functions of what the
  * cloud told us so far, so tests assert exact numbers.
  *
- * Two rules, one per kind of knowledge (issue 9, "a poll schedule aimed at the finish line"):
+ * Two rules, one per kind of knowledge, and a third that spends calls saved elsewhere (issue 9, "a poll schedule aimed at
+ * the finish line"):
  * - **No signal** (a lone EdgeOne URL: EdgeOne reports no progress): sleep a fixed fraction of the time since the
  *   run's first submit, `clamp(k × elapsed, floor, cap)`. Polls then fall on a geometric grid, so the time between the
  *   finish and the next poll is at most `max(floor, k × duration)`, whatever the duration: the overshoot is a bounded
@@ -15,6 +16,12 @@
  *   more than that. Once a poll finds the run unfinished past the earliest prediction made since the last fallback
  *   (progress is not linear, stalled, or slower than the finished URLs), the no-signal rule applies again until a
  *   fresh prediction lies ahead.
+ * - **The finish line** (URLs were seen finishing in the last round, no prediction lies ahead, and the wait has calls to
+ *   spare: rounds that read only some of its batches saved them, provider/resources/round-batches.ts): poll again after
+ *   the floor instead of the no-signal sleep. URLs are
+ *   crossing the line right now, so the last one may be near. The wait spends only what it saved, so in all it makes no
+ *   more calls than reading every open batch in its other rounds would have cost. Without savings (a single-batch
+ *   resource, one shared listing for many resources) the rules above decide alone.
  *
  * Percentages are read late-biased (`p − 0.5`): whether the vendor floors or rounds is undocumented, and a late
  * prediction costs one or two extra polls near the finish while an early one would fall back to the sparser rule.
@@ -66,7 +73,10 @@ export interface RunSignals {
   nowMs: number;
   /** The run's first submit, ms (the job's duration is counted from here). */
   startMs: number;
-  /** The URLs still running or pending. */
+  /**
+   * The URLs still running or pending; URLs alike (same submit time and percentage) may be given once, as they predict
+   * alike.
+   */
   open: readonly OpenUrlSignal[];
   /**
    * The longest time a URL of this run took from its submit to its finish, among URLs seen finishing during this wait
@@ -75,6 +85,8 @@ export interface RunSignals {
   longestFinishedMs: number | null;
   /** The `predictionMs` the previous plan returned (the earliest prediction since the last fallback), or null. */
   previousPredictionMs: number | null;
+  /** URLs finished since the previous round and the wait has calls to spare for a round at the floor (file comment). */
+  finishLine?: boolean;
 }
 
 /** The schedule's answer. */
@@ -87,8 +99,8 @@ export interface PollPlan {
    * is passed and falls back), after a fallback the fresh one. Pass it back next time.
    */
   predictionMs: number | null;
-  /** Which rule decided: `elapsed` (no signal, or past the previous prediction) or `approach`. */
-  rule: "elapsed" | "approach";
+  /** Which rule decided: `elapsed` (no signal, or past the previous prediction), `approach`, or `finishLine`. */
+  rule: "elapsed" | "approach" | "finishLine";
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -141,9 +153,15 @@ export function approachSleep(endMs: number, nowMs: number, elapsedMs: number, b
 /**
  * The next poll of a run (file comment). With a prediction for every open URL the approach decides alone; with a
  * prediction for some only (others report nothing yet), the run cannot end before it, so the later of the approach
- * and the no-signal sleep applies.
+ * and the no-signal sleep applies. At the finish line (`finishLine`), the floor instead of the no-signal sleep.
  */
 export function planNextPoll(s: RunSignals, b: ScheduleBounds): PollPlan {
+  const plan = plannedBySignals(s, b);
+  return s.finishLine && plan.rule === "elapsed" && plan.sleepMs > b.floorMs ? { ...plan, sleepMs: b.floorMs, rule: "finishLine" } : plan;
+}
+
+/** The elapsed and approach rules of {@link planNextPoll}. */
+function plannedBySignals(s: RunSignals, b: ScheduleBounds): PollPlan {
   validateBounds(b);
   const elapsedMs = s.nowMs - s.startMs;
   const fallback = elapsedSleep(elapsedMs, b);

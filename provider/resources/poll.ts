@@ -17,7 +17,8 @@ import { MAX_UNKNOWN_STATUS_OBSERVATIONS } from "../model/limits";
 import { isTerminal } from "../model/status";
 import type { QueryResult, SubmittedBatch, UrlObservation, UrlResult } from "../model/task";
 import { RunFailure, type Journal } from "./contract";
-import { pollGroupFor, roundQuery } from "./pollers";
+import { batchCost, pollGroupFor, roundQuery } from "./pollers";
+import { batchesToAsk, followUpNow, readsWhole, SpareCalls } from "./round-batches";
 import { declaredUrl, type RunContext } from "./run-context";
 import { ScheduleSignals } from "./signals";
 import { MAX_SEGMENT_FAILURES, type MediaSegments, type TaskRecord } from "./state";
@@ -30,9 +31,33 @@ export function liveBatches(ctx: RunContext, rec: TaskRecord): SubmittedBatch[] 
   return rec.batches.filter((b) => !agedOut(ctx.cloud, b.submittedAt, ctx.clock.now()));
 }
 
+/**
+ * What a wait asks about every round, kept across rounds: the live URLs while `batches` is the same list (it changes
+ * only with a submit), and each URL's position in `results` (fixed for a run). A 10,000-URL wait otherwise built
+ * three 10,000-entry sets per round (issue 9, host memory).
+ */
+const liveUrlSets = new WeakMap<readonly SubmittedBatch[], { live: number; urls: ReadonlySet<string> }>();
+const resultIndexes = new WeakMap<RunContext, Map<string, number>>();
+
 /** Declared URLs that some live batch covers. */
-function liveUrls(ctx: RunContext, rec: TaskRecord): Set<string> {
-  return new Set(liveBatches(ctx, rec).flatMap((b) => b.urls.map((u) => declaredUrl(ctx, u))));
+function liveUrls(ctx: RunContext, rec: TaskRecord): ReadonlySet<string> {
+  const live = liveBatches(ctx, rec);
+  const known = liveUrlSets.get(rec.batches);
+  if (known && known.live === live.length) return known.urls;
+  const urls = new Set(live.flatMap((b) => b.urls.map((u) => declaredUrl(ctx, u))));
+  liveUrlSets.set(rec.batches, { live: live.length, urls });
+  return urls;
+}
+
+/** True when the declared URL's result is not terminal (by its position in `results`, indexed once per run). */
+function isOpen(ctx: RunContext, results: readonly UrlResult[], url: string): boolean {
+  let index = resultIndexes.get(ctx);
+  let i = index?.get(url);
+  if (!index || (i !== undefined && results[i]?.url !== url)) {
+    resultIndexes.set(ctx, (index = new Map(results.map((r, k) => [r.url, k]))));
+    i = index.get(url);
+  }
+  return i !== undefined && results[i]?.url === url && !isTerminal(results[i].status);
 }
 
 /** True while some non-terminal URL can still be observed. */
@@ -46,17 +71,21 @@ export function mergeObservations(ctx: RunContext, rec: TaskRecord, observations
   extra: UrlObservation[] = []): TaskRecord {
   const byDeclared = new Map(observations.map((o) => [declaredUrl(ctx, o.url), o]));
   let changed = false;
-  const results = rec.results.map((r): UrlResult => {
+  let replaced = false;
+  const mapped = rec.results.map((r): UrlResult => {
     if (r.status === "rejected") return r;
     const o = byDeclared.get(r.url);
     if (!o) return r;
     const taskId = o.taskId ?? r.taskId;
     const progress = isTerminal(o.status) ? 100 : Math.max(0, Math.min(99, o.progress ?? r.progress));
-    // An unchanged result keeps its object: a 10,000-URL wait then allocates per round only for what changed.
+    // An unchanged result keeps its object, and a round that changes none keeps the list: a 10,000-URL wait then allocates
+    // per round only for what changed.
     if (o.status === r.status && progress === r.progress && o.reason === r.reason && taskId === r.taskId) return r;
     if (o.status !== r.status || progress !== r.progress || o.reason !== r.reason) changed = true;
+    replaced = true;
     return { url: r.url, status: o.status, taskId, reason: o.reason, progress };
   });
+  const results = replaced ? mapped : rec.results;
   const at = iso(ctx.clock.now());
   const aged = rec.batches.length > liveBatches(ctx, rec).length;
   const next: TaskRecord = {
@@ -101,6 +130,11 @@ const unknownStatuses = {
     this.seen.set(ctx, counts);
     for (const o of observations) {
       const n = o.unknownStatus ? (counts.get(o.url) ?? 0) + 1 : 0;
+      // Only runs of unknown statuses are kept: a known status (the usual case) leaves no entry.
+      if (n === 0) {
+        counts.delete(o.url);
+        continue;
+      }
       counts.set(o.url, n);
       if (n >= MAX_UNKNOWN_STATUS_OBSERVATIONS) {
         throw new RunFailure(`${ctx.cloud}: the cloud reported status ${JSON.stringify(o.unknownStatus)} for ${declaredUrl(ctx, o.url)} ` +
@@ -134,8 +168,7 @@ export interface WaitEnd {
 
 /** Live batches with at least one URL that is not terminal: the only ones a round asks about. */
 export function openBatches(ctx: RunContext, rec: TaskRecord): SubmittedBatch[] {
-  const open = new Set(rec.results.filter((r) => !isTerminal(r.status)).map((r) => r.url));
-  return liveBatches(ctx, rec).filter((b) => b.urls.some((u) => open.has(declaredUrl(ctx, u))));
+  return liveBatches(ctx, rec).filter((b) => b.urls.some((u) => isOpen(ctx, rec.results, declaredUrl(ctx, u))));
 }
 
 /**
@@ -156,10 +189,12 @@ function takeOutcome(ctx: RunContext, journal: Journal, outcome: RoundOutcome<Qu
 
 /**
  * Polls until no non-terminal URL can be observed any more, or the deadline passes. The wait is a member of the host
- * process's shared poller for its cloud, account and scope (pollers.ts): each round it is asked about its open batches
- * only — a batch whose URLs are all terminal is never queried again — and the schedule (engine/schedule.ts) says when
- * it wants the next round. The first round of a resumed wait also asks about finished batches when media segments were
- * recorded, so the segment summary keeps counting them; segments seen during the wait are kept across rounds.
+ * process's shared poller for its cloud, account and scope (pollers.ts): each round it is asked about open batches
+ * only — a batch whose URLs are all terminal is never queried again; of those, the first ones in submit order unless
+ * the whole picture is needed (round-batches.ts), asking again at once when they all finished — and the schedule
+ * (engine/schedule.ts) says when it wants the next round. The first round of a resumed wait also asks about finished
+ * batches when media segments were recorded, so the segment summary keeps counting them; segments seen during the wait
+ * are kept across rounds.
  */
 export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSettings): Promise<WaitEnd> {
   const bounds = { floorMs: w.floorMs, capMs: Math.max(w.floorMs, w.capMs) };
@@ -174,11 +209,25 @@ export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSe
   let answered = 0;
   let lastError: CloudError | null = null;
   let timedOut = false;
+  // What the member's round asks (request() is called once per round it joins, before that round: poll-hub.ts), and
+  // whether the schedule's finish-line rule called that round.
+  let asked: { batches: SubmittedBatch[]; open: SubmittedBatch[]; finishLine: boolean } = { batches: [], open: [], finishLine: false };
+  let finishLineNext = false;
+  const cost = batchCost(ctx);
+  const spare = new SpareCalls();
+  const request = (): SubmittedBatch[] => {
+    const open = openBatches(ctx, journal.record);
+    const batches = answered === 0 && journal.record.mediaSegments ? liveBatches(ctx, journal.record)
+      : batchesToAsk(open, cost, readsWhole(journal.record, ctx.clock.now(), w.deadlineMs, open, cost));
+    asked = { batches, open, finishLine: finishLineNext };
+    return batches;
+  };
   const deliver = (outcome: RoundOutcome<QueryResult>, now: number): number | null => {
     lastError = takeOutcome(ctx, journal, outcome, segments);
     if (outcome.ok) {
       answered++;
-      signals.observe(journal.record, now);
+      signals.observe(journal.record, now, asked.batches);
+      spare.add(cost(asked.open), cost(asked.batches), asked.finishLine);
     }
     reporter.report(progressOf(journal.record));
     if (!awaitable(ctx, journal.record) || !journal.record.historyAvailable) return null;
@@ -186,15 +235,16 @@ export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSe
       timedOut = true;
       return null;
     }
-    const plan = planNextPoll(signals.at(journal.record, now), bounds);
+    if (outcome.ok && followUpNow(asked.batches, asked.open, openBatches(ctx, journal.record))) {
+      finishLineNext = false;
+      return now;
+    }
+    const plan = planNextPoll(signals.at(journal.record, now, spare.covers(cost(asked.batches))), bounds);
     signals.predicted(plan.predictionMs);
+    finishLineNext = plan.rule === "finishLine";
     return Math.min(w.deadlineMs, now + plan.sleepMs);
   };
-  const member: PollMember<SubmittedBatch[], QueryResult> = {
-    request: () => (answered === 0 && journal.record.mediaSegments ? liveBatches(ctx, journal.record) : openBatches(ctx, journal.record)),
-    query: roundQuery(ctx),
-    deliver,
-  };
+  const member: PollMember<SubmittedBatch[], QueryResult> = { request, query: roundQuery(ctx), deliver };
   const now = ctx.clock.now();
   await pollGroupFor(ctx).join(member, firstPollAt(now, signals.newestSubmitMs, bounds.floorMs, w.deadlineMs));
   reporter.final(progressOf(journal.record));

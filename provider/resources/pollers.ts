@@ -50,6 +50,12 @@ export function pollGroupFor(ctx: RunContext): PollGroup<SubmittedBatch[], Query
   return group;
 }
 
+/** Calls one round over some of this run's batches is expected to make (round-batches.ts); 1 for an adapter without rounds. */
+export function batchCost(ctx: RunContext): (batches: SubmittedBatch[]) => number {
+  const rounds = ctx.adapter.rounds;
+  return rounds ? (batches) => rounds.cost(ctx.spec, [batches]) : () => 1;
+}
+
 /**
  * How rounds led by this run are made: the adapter's coalesced query (or its single query for a lone request), with the
  * query retry policy around the whole round.

@@ -21,9 +21,9 @@ export interface RunContext {
   log: (line: string) => void;
   /** Names the resource in progress lines. */
   label: string;
-  /** Declared URL → the form the API receives. */
+  /** Declared URL → the form the API receives, for URLs sent otherwise than declared only (spec.ts `submitForms`). */
   forms: Map<string, string>;
-  /** Submitted form → declared URL. */
+  /** Submitted form → declared URL, for those same URLs ({@link declaredUrl} falls back to the form itself). */
   declaredOf: Map<string, string>;
   /** How long after a submit "not listed by the cloud" still proves nothing, ms. */
   graceMs: number;

@@ -33,11 +33,20 @@ export function scopeOf(spec: PrefetchSpec): string {
   return spec.domain ?? "any";
 }
 
-/** Declared URL (`urls`: the declared entries' URLs) → what the API receives (validated by check already). */
+/**
+ * Declared URL (`urls`: the declared entries' URLs) → what the API receives (validated by check already), for the URLs
+ * whose form differs from the declared text only: a URL absent from the map is sent as declared (readers use
+ * `forms.get(url) ?? url`). Most URLs are sent as declared, and a 10,000-URL create then holds no 10,000-entry identity
+ * map (nor its inverse, run-context.ts `declaredOf`).
+ */
 export function submitForms(cloud: CloudKind, inputs: AnyInputs, urls: readonly string[]): Map<string, string> {
   const domain = "domain" in inputs && inputs.domain ? inputs.domain : null;
   const forms = submittedForms(cloud, urls, domain);
-  return new Map(urls.map((url, i) => [url, forms[i]]));
+  const out = new Map<string, string>();
+  urls.forEach((url, i) => {
+    if (forms[i] !== url) out.set(url, forms[i]);
+  });
+  return out;
 }
 
 /**
@@ -46,7 +55,14 @@ export function submitForms(cloud: CloudKind, inputs: AnyInputs, urls: readonly 
  */
 export function submittedForms(cloud: CloudKind, urls: readonly string[], domain: string | null): string[] {
   return urls.map((url) => {
+    // An ASCII URL that is not a CDN/DCDN `/path` is sent as declared whether it resolves or not (resolveUrl changes
+    // only non-ASCII characters and `/path`s): no parse needed, which keeps a 10,000-URL create from parsing every URL
+    // once more than `check` did (issue 9, host memory).
+    if (!url.startsWith("/") && !NON_ASCII.test(url)) return url;
     const r = resolveUrl(cloud, url, domain);
     return r.ok ? r.url.submit : url;
   });
 }
+
+/** Any character beyond ASCII (what `encodeNonAscii` percent-encodes). */
+const NON_ASCII = /[^\x00-\x7f]/;

@@ -20,10 +20,17 @@ export interface Summary {
 /** Summarizes URL results. */
 export function summarize(results: readonly UrlResult[]): Summary {
   const urlCount = results.length;
-  const succeededCount = results.filter((r) => r.status === "succeeded").length;
-  const failedCount = results.filter((r) => isFailure(r.status)).length;
+  // One pass, no intermediate arrays: a wait summarizes its 10,000 URLs every round.
+  let succeededCount = 0;
+  let failedCount = 0;
+  let sum = 0;
+  for (let i = 0; i < urlCount; i++) {
+    const r = results[i];
+    if (r.status === "succeeded") succeededCount++;
+    else if (isFailure(r.status)) failedCount++;
+    sum += isTerminal(r.status) ? 100 : Math.min(99, r.progress);
+  }
   const pendingCount = urlCount - succeededCount - failedCount;
-  const sum = results.reduce((acc, r) => acc + (isTerminal(r.status) ? 100 : Math.min(99, r.progress)), 0);
   const progress = urlCount === 0 ? 100 : pendingCount > 0 ? Math.min(99, Math.floor(sum / urlCount)) : 100;
   let status: TaskStatus = "running";
   if (pendingCount === 0) status = failedCount === 0 ? "succeeded" : succeededCount === 0 ? "failed" : "partiallyFailed";

@@ -3,6 +3,7 @@
  * recorded, how a target is judged, and the Terraform sleep schedule P2 follows. No timing is asserted.
  */
 import assert from "node:assert/strict";
+import { callsLowerBound, pollsNeeded } from "../../bench/compare/bounds";
 import { terraformSleeps } from "../../bench/compare/contenders/p2-terraform";
 import { outputSizes, timings, toolFigures, type InstancePart } from "../../bench/compare/measure";
 import { durationRules, scenarios } from "../../bench/compare/scenarios";
@@ -28,6 +29,14 @@ describe("bench comparison: figures and targets", () => {
   it("P2 sleeps as terraform-plugin-sdk's resource.Retry: 0.5, 1, 2, 4, 8, then 10 s", () => {
     const it = terraformSleeps();
     assert.deepEqual(Array.from({ length: 8 }, () => it.next().value), [500, 1000, 2000, 4000, 8000, 10000, 10000, 10000]);
+  });
+
+  it("the fewest polls that guarantee an overshoot bound for an unknown finish: each poll at most the bound after the last", () => {
+    assert.equal(pollsNeeded(3000, () => 1000), 3, "polls at 1, 2, 3 s");
+    assert.equal(pollsNeeded(3001, () => 1000), 4);
+    assert.equal(pollsNeeded(40_000, (d) => Math.max(2000, 0.1 * d)), 10 + 8, "2 s apart up to 20 s, then ×1.1: 22, 24.2, … 42.9 s");
+    const b = callsLowerBound([20_000, 90_000]);
+    assert.deepEqual(b, { mean: (1 + 20 + 1 + 51) / 2, max: (1 + 10 + 1 + 26) / 2 }, "one submit each, then the polls");
   });
 
   it("one outcome rule per distinct duration named in the URLs", () => {

@@ -70,6 +70,15 @@ describe("engine poll schedule", () => {
     assert.deepEqual(plan, { sleepMs: 1_500, predictionMs: null, rule: "elapsed" });
   });
 
+  it("at the finish line (URLs just finished, calls to spare) polls after the floor instead of the no-signal sleep", () => {
+    const at = (finishLine: boolean, progress: number | null) => planNextPoll({
+      nowMs: T0 + 60_000, startMs: T0, open: [{ submittedAtMs: T0, progress }], longestFinishedMs: null, previousPredictionMs: null, finishLine,
+    }, B);
+    assert.deepEqual(at(false, null), { sleepMs: 3_000, predictionMs: null, rule: "elapsed" });
+    assert.deepEqual(at(true, null), { sleepMs: 1_000, predictionMs: null, rule: "finishLine" });
+    assert.equal(at(true, 50).rule, "approach", "a prediction ahead keeps the approach: the finish line only replaces the blind rule");
+  });
+
   it("with a prediction for some URLs only, sleeps the longer of the approach and the no-signal rule", () => {
     const plan = planNextPoll({
       nowMs: T0 + 60_000, startMs: T0, longestFinishedMs: null, previousPredictionMs: null,

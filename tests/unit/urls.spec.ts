@@ -3,9 +3,9 @@
  * echoed URL to must be the same decision.
  */
 import assert from "node:assert/strict";
-import { urlKey } from "../../provider/model/url";
-import { createUrlMatcher, urlKey as adapterUrlKey } from "../../provider/adapters/url-match";
-import { duplicateKey } from "../../provider/resources/urls";
+import { plainHref, plainUrl, urlKey } from "../../provider/model/url";
+import { batchUrlMatcher, createUrlMatcher, matchAny, urlKey as adapterUrlKey } from "../../provider/adapters/url-match";
+import { duplicateKey, resolveUrl } from "../../provider/resources/urls";
 import { checkInputs } from "../../provider/resources/check";
 
 describe("URL comparison key (one normaliser)", () => {
@@ -103,5 +103,63 @@ describe("URLs as submitted: non-ASCII percent-encoded, length checked on what i
     assert.ok(!r.ok && /1031 characters long as submitted \(with the domain\)/.test(r.reason));
     const e = resolveUrl("edgeone", `https://www.example.com/${"é".repeat(170)}`, null);
     assert.ok(!e.ok && /percent-encoded/.test(e.reason), "170 characters become 1,020 escapes");
+  });
+});
+
+describe("URLs parsing would leave as written (model/url.ts plainUrl): no parse, the same answers", () => {
+  const tricky = ["https://a.com", "https://a.com?x", "https://a.com/x?", "http://a.b.c/x/./y", "http://a.b/x/..", "http://a.b/%2e/x",
+    "https://1.2.3.4/x", "https://1.2.3.a/x", "https://xn--abc.com/", "https://a.com./x", "https://a.com:443/x", "https://u@a.com/",
+    "https://a.com/a'b?c'd", "https://a.com/x#f", "https://a.com/%zz", "https://a.com/a|b", "https://A.com/", "HTTPS://a.com/",
+    "http://0x7f.a/", "http://a.123/", "https://a.com/.x", "https://a.com/x/..?y", "https://a.com//x", "https://localhost/x"];
+
+  it("gives exactly what new URL(...).href gives, for edge cases and 20,000 generated URLs", () => {
+    const alphabet = "abcxyzABZ0129-._~!$&'()*+,;=:@/%?#\\ \"<>`{}^|[]é";
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const labels = ["a", "ab", "a1", "1a", "x-y", "xn--p", "0x1", "12", "z"];
+    const generated = Array.from({ length: 20_000 }, () => {
+      const host = Array.from({ length: 1 + rnd(3) }, () => labels[rnd(labels.length)]).join(".");
+      const tail = Array.from({ length: rnd(12) }, () => alphabet[rnd(alphabet.length)]).join("");
+      return `${rnd(2) ? "https" : "http"}://${host}${/^[/?]/.test(tail) || tail === "" ? tail : `/${tail}`}`;
+    });
+    let plain = 0;
+    for (const text of [...tricky, ...generated]) {
+      const p = plainUrl(text);
+      if (!p) continue;
+      plain++;
+      assert.equal(plainHref(p), new URL(text).href, text);
+    }
+    assert.ok(plain > 3_000, `most generated URLs with a safe alphabet are plain (${plain})`);
+    assert.equal(plainUrl("https://cdn.example.com/b/x1/r0/d20000/u0.js")?.host, "cdn.example.com");
+  });
+
+  it("keys and resolves plain URLs as parsing does", () => {
+    for (const u of ["https://cdn.example.com/a/b.js", "http://a.com", "a.com/x?q=1", "https://a.com/x%2fy"]) {
+      const viaParse = new URL(/^https?:\/\//.test(u) ? u : `http://${u}`).href.replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase());
+      assert.equal(urlKey(u, false), viaParse, u);
+    }
+    assert.deepEqual(resolveUrl("edgeone", "https://cdn.example.com/a.js", null), { ok: true, url: { submit: "https://cdn.example.com/a.js", host: "cdn.example.com" } });
+    assert.deepEqual(resolveUrl("alibaba-cdn", "/a.js", "cdn.example.com"), { ok: true, url: { submit: "cdn.example.com/a.js", host: "cdn.example.com" } });
+    assert.equal(resolveUrl("edgeone", "https://localhost/a.js", null).ok, false, "a host without a dot is still refused");
+    assert.equal(resolveUrl("edgeone", `https://a.com/${"x".repeat(1100)}`, null).ok, false, "the length limit still applies");
+  });
+});
+
+describe("matching echoes against several batches (adapters/url-match.ts)", () => {
+  it("tries every batch exactly before any by key, and keys an echo once", () => {
+    const a = createUrlMatcher(["https://a.com/1", "https://a.com/2"], true);
+    const b = createUrlMatcher(["https://A.com/X%2f"], true);
+    assert.equal(matchAny([a, b], "https://a.com/2"), "https://a.com/2");
+    assert.equal(matchAny([a, b], "http://a.com/X%2F"), "https://A.com/X%2f", "by key, scheme ignored");
+    assert.equal(matchAny([a, b], "https://other.com/1"), null);
+    assert.ok(a.exact.has("https://a.com/1"));
+    assert.equal(a.byKey(urlKey("http://A.COM/1", true)), "https://a.com/1");
+  });
+
+  it("builds one matcher per submitted list and reuses it", () => {
+    const list = ["https://a.com/1"];
+    assert.equal(batchUrlMatcher(list, false), batchUrlMatcher(list, false));
+    assert.notEqual(batchUrlMatcher(list, false), batchUrlMatcher(list, true));
+    assert.notEqual(batchUrlMatcher(list, false), batchUrlMatcher([...list], false));
   });
 });

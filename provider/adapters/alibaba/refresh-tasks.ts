@@ -13,7 +13,7 @@
 import { isCloudError } from "../../model/errors";
 import type { QueryResult, SubmittedBatch, UrlObservation } from "../../model/task";
 import { isTerminal } from "../../model/status";
-import { createUrlMatcher, type UrlMatcher } from "../url-match";
+import { batchUrlMatcher, matchAny, type UrlMatcher } from "../url-match";
 import type { RefreshApi } from "./refresh-api";
 import { alibabaUrlStatus, parsePercent, unknownAlibabaStatus } from "./status";
 
@@ -47,17 +47,18 @@ export function taskIdsOf(batches: readonly SubmittedBatch[]): string[] {
 
 /** Finds the submitted URL for an echoed one, preferring the batches that own the task id. */
 export function batchMatcher(batches: readonly SubmittedBatch[]): (taskId: string | null, echoed: string) => string | null {
-  const perBatch: { ids: Set<string>; match: UrlMatcher }[] = batches.map((b) => ({ ids: new Set(b.taskIds), match: createUrlMatcher(b.urls, true) }));
-  const any = createUrlMatcher(batches.flatMap((b) => b.urls), true);
-  return (taskId, echoed) => {
-    for (const b of perBatch) {
-      if (taskId !== null && b.ids.has(taskId)) {
-        const url = b.match(echoed);
-        if (url) return url;
-      }
+  const all = batches.map((b) => batchUrlMatcher(b.urls, true));
+  const byId = new Map<string, UrlMatcher[]>();
+  batches.forEach((b, i) => {
+    for (const id of new Set(b.taskIds)) {
+      const owners = byId.get(id);
+      if (owners) owners.push(all[i]);
+      else byId.set(id, [all[i]]);
     }
-    return any(echoed);
-  };
+  });
+  // Several batches may own one id (the cloud merges same-second submits under one id, cloud-apis.md §A.1), and an id
+  // lists URLs of batches not asked about (finished ones, other resources'): they match none, for one key each.
+  return (taskId, echoed) => matchAny((taskId !== null ? byId.get(taskId) : undefined) ?? [], echoed) ?? matchAny(all, echoed);
 }
 
 /** One observation from a task item whose URL was matched (`unknownStatus` set when the status is not known). */
@@ -81,14 +82,27 @@ export function observeTask(url: string, item: RefreshTaskItem): UrlObservation 
  */
 export function observeRefreshTasks(items: readonly RefreshTaskItem[], batches: readonly SubmittedBatch[]): UrlObservation[] {
   const match = batchMatcher(batches);
-  const seen = new Map<string, { at: number; obs: UrlObservation }>();
-  for (const item of items) {
+  // Position of each URL's observation, and the creation time it was made from (no wrapper object per item).
+  const at = new Map<string, number>();
+  const out: UrlObservation[] = [];
+  const times: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!item.objectPath) continue;
     const url = match(item.taskId ?? null, item.objectPath);
-    const at = Date.parse(item.creationTime ?? "") || 0;
-    if (url && (seen.get(url)?.at ?? -1) <= at) seen.set(url, { at, obs: observeTask(url, item) });
+    if (!url) continue;
+    const created = Date.parse(item.creationTime ?? "") || 0;
+    const k = at.get(url);
+    if (k === undefined) {
+      at.set(url, out.length);
+      out.push(observeTask(url, item));
+      times.push(created);
+    } else if (times[k] <= created) {
+      out[k] = observeTask(url, item);
+      times[k] = created;
+    }
   }
-  return [...seen.values()].map((v) => v.obs);
+  return out;
 }
 
 /** `InvalidTime` for old ids: the vendor refuses the time window (classified `notFound`, errors.ts). */
@@ -119,7 +133,11 @@ function file(read: TasksByIdRead, ids: readonly string[], r: { items: RefreshTa
   if (r.refusedWindow) ids.forEach((id) => read.refused.add(id));
   for (const item of r.items) {
     const own = item.taskId !== undefined && ids.includes(item.taskId) ? [item.taskId] : ids;
-    for (const id of own) read.items.set(id, [...(read.items.get(id) ?? []), item]);
+    for (const id of own) {
+      const filed = read.items.get(id);
+      if (filed) filed.push(item);
+      else read.items.set(id, [item]);
+    }
   }
 }
 

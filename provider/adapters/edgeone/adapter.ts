@@ -44,7 +44,8 @@ export function edgeOneAdapter(api: TeoApi, clock: Clock, scope: AccountScope): 
       // `DescribePrefetchTasks` lists one zone (seed 003: ZoneId required): the account and the zone are the scope.
       scope: (spec) => JSON.stringify(["edgeone", scope.accessKeyId, scope.endpoint, edgeOneSpec(spec).zoneId]),
       cost: (spec, requests) => edgeOneRoundCost(edgeOneSpec(spec).zoneId, requests, memory()),
-      query: async (spec, requests) => queryEdgeOneRound(api, edgeOneSpec(spec).zoneId, requests, memory()),
+      query: async (spec, requests) => queryEdgeOneRound(api, edgeOneSpec(spec).zoneId, requests,
+        { ...memory(), mediaSegments: edgeOneSpec(spec).prefetchMediaSegments === true }),
     },
     quota: async (spec, how) => quotaEdgeOne(api, edgeOneSpec(spec), how),
     findTasks: async (spec, urls, sinceMs) => findTasksEdgeOne(api, edgeOneSpec(spec), urls, sinceMs, clock.now(), EDGEONE_LIMITS.historyDays),

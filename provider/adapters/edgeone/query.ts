@@ -29,7 +29,7 @@ import { isTerminal } from "../../model/status";
 import { isCloudError, type ErrorKind } from "../../model/errors";
 import { readAllPages } from "../paging";
 import { splitWindow, type TimeWindow } from "../reconcile";
-import { createUrlMatcher } from "../url-match";
+import { batchUrlMatcher, matchAny } from "../url-match";
 import type { DescribePrefetchTasksRequest, TeoApi, TeoTask } from "./client";
 import { teoTime } from "./find";
 import { ALL_ZONES, EDGEONE_JOB_MARGIN_MS, EDGEONE_MAX_PAGES, EDGEONE_MAX_RANGE_MS, EDGEONE_PAGE_LIMIT } from "./limits";
@@ -135,7 +135,7 @@ export function observeTeoTask(url: string, task: TeoTask, jobId: string): UrlOb
  */
 export function observeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<string, TeoTask[]>,
   observe: (url: string, task: TeoTask, jobId: string) => UrlObservation = observeTeoTask): UrlObservation[] {
-  const match = createUrlMatcher(batch.urls, false);
+  const match = batchUrlMatcher(batch.urls, false);
   const seen = new Map<string, UrlObservation>();
   for (const jobId of batch.taskIds) {
     for (const task of tasksByJob.get(jobId) ?? []) {
@@ -151,12 +151,13 @@ export function observeBatch(batch: SubmittedBatch, tasksByJob: ReadonlyMap<stri
  * target as listed (first listing wins), in listing order.
  */
 export function extraTargets(batches: readonly SubmittedBatch[], tasksByJob: ReadonlyMap<string, TeoTask[]>): UrlObservation[] {
-  const match = createUrlMatcher(batches.flatMap((b) => b.urls), false);
+  const matchers = batches.map((b) => batchUrlMatcher(b.urls, false));
+  const submitted = (target: string) => matchAny(matchers, target) !== null;
   const seen = new Map<string, UrlObservation>();
   for (const [jobId, tasks] of tasksByJob) {
     for (const task of tasks) {
       const target = task.Target?.trim() ?? "";
-      if (target !== "" && match(target) === null && !seen.has(target)) seen.set(target, observeTeoTask(target, task, jobId));
+      if (target !== "" && !seen.has(target) && !submitted(target)) seen.set(target, observeTeoTask(target, task, jobId));
     }
   }
   return [...seen.values()];

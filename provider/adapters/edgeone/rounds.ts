@@ -11,7 +11,8 @@
  * instead. Every job the listing cannot answer for is read alone with the single-resource query (query.ts `readJob`,
  * with its EO-14 and EO-21 handling): jobs whose window starts more than 7 days back, jobs the listing does not show
  * (not visible yet, or stamped by a vendor clock ahead of ours: the range ends at our now), and every job when the
- * zone is `*` (a zone-wide listing of `*` is undocumented) or when the zone refused the listing.
+ * zone is `*` (a zone-wide listing of `*` is undocumented) or when the zone refused the listing. A large job read alone
+ * is first probed (probe.ts): while every URL of it is still processing, one task answers instead of a page.
  *
  * Media segments (`extra`) are the targets of a resource's own jobs that match none of its URLs, as in query.ts.
  */
@@ -22,6 +23,7 @@ import type { TimeWindow } from "../reconcile";
 import type { TeoApi, TeoTask } from "./client";
 import { teoTime } from "./find";
 import { ALL_ZONES, EDGEONE_MAX_PAGES, EDGEONE_MAX_RANGE_MS, EDGEONE_PAGE_LIMIT, EDGEONE_ZONE_LISTING_TTL_MS } from "./limits";
+import { noteRead, probeable, untouched } from "./probe";
 import { extraTargets, jobWindow, observeBatch, readJob, zoneAnswers } from "./query";
 
 /** How a round reads the zone. */
@@ -40,6 +42,8 @@ export interface ZonePlan {
 export interface ZoneMemory {
   scope: AccountScope;
   nowMs: number;
+  /** The leading resource prefetches media segments (their tasks share the job: no probe.ts probe). */
+  mediaSegments?: boolean;
 }
 
 /** memory.ts facts: the zone's task count in the last listed range; a zone that refused the listing. */
@@ -117,8 +121,29 @@ async function listed(api: TeoApi, zoneId: string, plan: ZonePlan, batches: read
   if (tasks === null) return null;
   const ours = new Set(plan.listed);
   const byJob = new Map<string, TeoTask[]>();
-  for (const t of tasks) if (t.JobId && ours.has(t.JobId)) byJob.set(t.JobId, [...(byJob.get(t.JobId) ?? []), t]);
+  for (const t of tasks) {
+    if (!t.JobId || !ours.has(t.JobId)) continue;
+    const filed = byJob.get(t.JobId);
+    if (filed) filed.push(t);
+    else byJob.set(t.JobId, [t]);
+  }
   return byJob;
+}
+
+/**
+ * One job the listing did not answer for: a probe first when it may prove the job untouched (probe.ts; no task is
+ * reported then), else the job's own query (query.ts `readJob`).
+ */
+async function readAlone(api: TeoApi, zoneId: string, job: string, batches: readonly SubmittedBatch[], memory: ZoneMemory,
+  probe: () => Promise<boolean>): Promise<TeoTask[]> {
+  const own = batches.filter((b) => b.taskIds.includes(job));
+  const window = jobWindow(job, batches, memory.nowMs);
+  const young = zoneId !== ALL_ZONES && (window === null || memory.nowMs - window.startMs <= EDGEONE_MAX_RANGE_MS);
+  const urls = urlsOf(job, batches);
+  if (probeable(own, urls, young, memory.mediaSegments === true) && (await untouched(api, zoneId, job, urls))) return [];
+  const tasks = await readJob(api, zoneId, job, window, memory.nowMs, probe);
+  noteRead(own, tasks);
+  return tasks;
 }
 
 /** Calls one round over these requests is expected to make. */
@@ -143,7 +168,7 @@ export async function queryEdgeOneRound(api: TeoApi, zoneId: string, requests: r
   let probed: Promise<boolean> | null = null;
   const probe = () => (probed ??= zoneAnswers(api, zoneId, nowMs));
   for (const job of jobsOf(batches)) {
-    if (!tasksByJob.has(job)) tasksByJob.set(job, await readJob(api, zoneId, job, jobWindow(job, batches, nowMs), nowMs, probe));
+    if (!tasksByJob.has(job)) tasksByJob.set(job, await readAlone(api, zoneId, job, batches, memory, probe));
   }
   return requests.map((own) => {
     const mine = new Map(jobsOf(own).map((job) => [job, tasksByJob.get(job) ?? []] as const));
