@@ -12,7 +12,6 @@
  * (checked on every write), else the legacy one: e.g. a record read from an earlier version's state that holds a URL
  * in a submitted form this version would not produce. Nothing is ever stored lossily.
  */
-import { isDeepStrictEqual } from "node:util";
 import type { UrlStatus } from "../model/status";
 import type { SubmittedBatch, UncertainBatch, UrlResult } from "../model/task";
 import { formatIndexes, parseIndexes } from "./index-ranges";
@@ -91,7 +90,7 @@ export function isCompact(outs: Record<string, unknown>): boolean {
 /** The outputs for a record's parts: compact when that reads back exactly (and `table` is known), else legacy. */
 export function encodeParts(table: UrlTable | null, parts: RecordParts): CompactParts | LegacyParts {
   const compact = table ? encodeCompact(table, parts) : null;
-  if (compact && isDeepStrictEqual(decodeCompact(table!, compact as unknown as Record<string, unknown>), decodeLegacy(parts as unknown as Record<string, unknown>))) {
+  if (compact && sameParts(decodeCompact(table!, compact as unknown as Record<string, unknown>), decodeLegacy(parts as unknown as Record<string, unknown>))) {
     return compact;
   }
   return { batches: parts.batches, uncertainBatches: parts.uncertainBatches, unsubmittedUrls: parts.unsubmittedUrls, results: parts.results };
@@ -104,13 +103,17 @@ export function decodeParts(table: UrlTable | null, outs: Record<string, unknown
   return decodeCompact(table, outs);
 }
 
-/** Each text's positions in `values`, ascending. */
-function positions(values: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+/**
+ * Each text's positions in `values`, ascending: the position itself for a text found once (the usual case: a 10,000-URL
+ * table then holds no 10,000 one-element arrays), a list for a repeated one.
+ */
+function positions(values: readonly string[]): Map<string, number | number[]> {
+  const out = new Map<string, number | number[]>();
   values.forEach((u, i) => {
     const at = out.get(u);
-    if (at) at.push(i);
-    else out.set(u, [i]);
+    if (at === undefined) out.set(u, i);
+    else if (typeof at === "number") out.set(u, [at, i]);
+    else at.push(i);
   });
   return out;
 }
@@ -118,15 +121,52 @@ function positions(values: readonly string[]): Map<string, number[]> {
 /** Hands out indexes of `table`, each once, by declared URL or by submitted form (repeated URLs get the next one). */
 function indexTaker(table: UrlTable): (url: string, by: "declared" | "form") => number | null {
   const queues = { declared: positions(table.declared), form: positions(table.forms) };
-  const used = new Set<number>();
-  return (url, by) => {
-    const queue = queues[by].get(url) ?? [];
-    while (queue.length > 0 && used.has(queue[0])) queue.shift();
-    const i = queue.shift();
-    if (i === undefined) return null;
-    used.add(i);
+  const used = new Uint8Array(table.declared.length);
+  const take = (i: number | undefined) => {
+    if (i === undefined || used[i]) return null;
+    used[i] = 1;
     return i;
   };
+  return (url, by) => {
+    const queue = queues[by].get(url);
+    if (typeof queue !== "object") return take(queue);
+    while (queue.length > 0 && used[queue[0]]) queue.shift();
+    return take(queue.shift());
+  };
+}
+
+/** Two texts lists alike, element by element. */
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Two lists alike by `same`, element by element. */
+function sameEach<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+const sameBatch = (x: SubmittedBatch, y: SubmittedBatch): boolean =>
+  sameTexts(x.taskIds, y.taskIds) && sameTexts(x.urls, y.urls) && x.submittedAt === y.submittedAt &&
+  ("windowStart" in x) === ("windowStart" in y) && x.windowStart === y.windowStart;
+
+const sameUncertain = (x: UncertainBatch, y: UncertainBatch): boolean =>
+  sameTexts(x.urls, y.urls) && x.attemptedAt === y.attemptedAt && x.requestId === y.requestId && x.error === y.error;
+
+const sameResult = (x: UrlResult, y: UrlResult): boolean =>
+  x.url === y.url && x.status === y.status && Object.is(x.progress, y.progress) && x.reason === y.reason && x.taskId === y.taskId;
+
+/**
+ * Whether two records' parts, both as the decoders build them (fixed fields, normalized values), are the same: the
+ * deep strict equality of those shapes, without the allocation of a generic deep comparison (it runs at every write
+ * of a 10,000-URL record, and the host's peak memory is a target of issue 9).
+ */
+export function sameParts(a: RecordParts, b: RecordParts): boolean {
+  return sameEach(a.batches, b.batches, sameBatch) && sameEach(a.uncertainBatches, b.uncertainBatches, sameUncertain) &&
+    sameTexts(a.unsubmittedUrls, b.unsubmittedUrls) && sameEach(a.results, b.results, sameResult);
 }
 
 /** The compact layout, or null when some URL is not in the table or the results do not follow `urls`. */
@@ -182,11 +222,11 @@ function groupResults(results: readonly UrlResult[], implied: readonly (string |
  */
 function impliedTaskIds(count: number, batches: { taskIds: string[]; indexes: number[] }[]): (string | null)[] {
   const out: (string | null)[] = new Array(count).fill(null);
-  const seen = new Set<number>();
+  const seen = new Uint8Array(count);
   for (const b of batches) {
     b.indexes.forEach((i, position) => {
-      if (seen.has(i)) return;
-      seen.add(i);
+      if (seen[i]) return;
+      seen[i] = 1;
       if (b.taskIds.length === 1) out[i] = b.taskIds[0];
       else if (b.taskIds.length === b.indexes.length) out[i] = b.taskIds[position];
     });

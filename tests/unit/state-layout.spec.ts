@@ -5,12 +5,14 @@
  * the outputs of a 10,000-URL all-succeeded resource take at most 64 KB beyond the echoed inputs.
  */
 import assert from "node:assert/strict";
+import { isDeepStrictEqual } from "node:util";
 import type { CloudKind } from "../../provider/model/cloud";
 import { URL_STATUSES, type UrlStatus } from "../../provider/model/status";
 import type { UrlResult } from "../../provider/model/task";
 import { formatIndexes, parseIndexes } from "../../provider/resources/index-ranges";
 import { isSecretValue, markSecretOutputs, secretValue } from "../../provider/resources/secrets";
 import { submittedForms } from "../../provider/resources/spec";
+import { sameParts, type RecordParts } from "../../provider/resources/state-layout";
 import { buildOutputs, emptyRecord, pickInputs, recordFromOutputs, type TaskRecord } from "../../provider/resources/state";
 import { urlsAt } from "../../sdk/url-indexes";
 
@@ -194,6 +196,49 @@ describe("state layout: outputs name URLs once", () => {
       assert.equal(typeof roundTrip(cloud, inputs, rec).unsubmittedIndexes, "string", "written in the compact layout");
     }
   });
+});
+
+describe("state layout: the write check compares like a deep strict equality", () => {
+  const base = (): RecordParts => ({
+    batches: [{ taskIds: ["t1", "t2"], urls: ["a", "b"], submittedAt: AT }, { taskIds: ["t3"], urls: ["c"], submittedAt: AT, windowStart: AT }],
+    uncertainBatches: [{ urls: ["d"], attemptedAt: AT, requestId: null, error: "reset" }],
+    unsubmittedUrls: ["e"],
+    results: ["a", "b", "c", "d", "e"].map((url, i): UrlResult => ({ url, status: "succeeded", progress: 100, reason: null, taskId: i < 3 ? `t${i + 1}` : null })),
+  });
+  /** One change each: every field of every part, a length, a key's presence, -0 against 0. */
+  const changes: [string, (p: RecordParts) => void][] = [
+    ["nothing", () => undefined],
+    ["a batch task id", (p) => (p.batches[0].taskIds[1] = "tx")],
+    ["a batch's task id count", (p) => p.batches[0].taskIds.pop()],
+    ["a batch URL", (p) => (p.batches[1].urls[0] = "x")],
+    ["a batch's submit time", (p) => (p.batches[0].submittedAt = "2027-01-01T00:00:00.000Z")],
+    ["a window start's presence", (p) => delete p.batches[1].windowStart],
+    ["a window start's value", (p) => (p.batches[1].windowStart = "2027-01-01T00:00:00.000Z")],
+    ["a batch count", (p) => p.batches.pop()],
+    ["an uncertain URL", (p) => (p.uncertainBatches[0].urls[0] = "x")],
+    ["an uncertain request id", (p) => (p.uncertainBatches[0].requestId = "r")],
+    ["an uncertain error", (p) => (p.uncertainBatches[0].error = "refused")],
+    ["an uncertain attempt time", (p) => (p.uncertainBatches[0].attemptedAt = "x")],
+    ["an unsubmitted URL", (p) => (p.unsubmittedUrls[0] = "x")],
+    ["the unsubmitted count", (p) => p.unsubmittedUrls.push("f")],
+    ["a result URL", (p) => (p.results[0].url = "x")],
+    ["a result status", (p) => (p.results[1].status = "failed")],
+    ["a result progress", (p) => (p.results[2].progress = 99)],
+    ["a result progress of -0", (p) => (p.results[2].progress = -0)],
+    ["a result reason", (p) => (p.results[3].reason = "why")],
+    ["a result task id", (p) => (p.results[4].taskId = "t9")],
+    ["the result count", (p) => p.results.pop()],
+  ];
+  for (const [what, change] of changes) {
+    it(`${what}: ${what === "nothing" ? "same" : "differs"}, as isDeepStrictEqual says`, () => {
+      const changed = base();
+      change(changed);
+      const expected = isDeepStrictEqual(base(), changed);
+      assert.equal(expected, what === "nothing");
+      assert.equal(sameParts(base(), changed), expected);
+      assert.equal(sameParts(changed, base()), expected);
+    });
+  }
 });
 
 describe("state layout: outputs of earlier versions", () => {
