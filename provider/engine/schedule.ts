@@ -2,7 +2,7 @@
  * The poll schedule: when to look again, aimed at the moment the last URL of a run finishes. Pure functions of what the
  * cloud told us so far, so tests assert exact numbers.
  *
- * Two rules, one per kind of knowledge, and a third that spends calls saved elsewhere (issue 9, "a poll schedule aimed at
+ * Three rules, by what the cloud told us, and a fourth that spends calls saved elsewhere (issue 9, "a poll schedule aimed at
  * the finish line"):
  * - **No signal** (a lone EdgeOne URL: EdgeOne reports no progress): sleep a fixed fraction of the time since the
  *   run's first submit, `clamp(k × elapsed, floor, cap)`. Polls then fall on a geometric grid, so the time between the
@@ -16,6 +16,13 @@
  *   more than that. Once a poll finds the run unfinished past the earliest prediction made since the last fallback
  *   (progress is not linear, stalled, or slower than the finished URLs), the no-signal rule applies again until a
  *   fresh prediction lies ahead.
+ * - **A confirmed straight line** (Alibaba `Process` of every open URL at 7 % or more): each such poll is a reading, the
+ *   window of finish moments its whole percentages allow if progress is linear from the submit. When a reading agrees
+ *   with every reading since an anchor read at most half as far into the run, the line is taken as confirmed and the
+ *   poll jumps: once the window left is within the no-signal rule's own overshoot (max(floor, k × duration)) to its
+ *   end, else 90 % of the way to its start, never more than 3 × the elapsed time. Two agreeing readings at least 2×
+ *   apart in elapsed time tell a line from the curves the tests try (a slow start, a fast start, a stall), and a lone
+ *   20 s or 90 s Alibaba URL then costs about half the polls of the halving approach (tests/unit/engine-schedule.spec.ts).
  * - **The finish line** (URLs were seen finishing in the last round, no prediction lies ahead, and the wait has calls to
  *   spare: rounds that read only some of its batches saved them, provider/resources/round-batches.ts): poll again after
  *   the floor instead of the no-signal sleep. URLs are
@@ -50,7 +57,37 @@ export const SCHEDULE = {
    * floored or rounded — undocumented — so the true share is above `p − 0.5` either way.
    */
   percentSlack: 0.5,
+  /**
+   * Smallest percentage a confirmed reading uses: from 7 % on, the finish a whole percentage implies is known within
+   * (p + 1) / (p − 0.5) ≤ 1.23× (floored or rounded), narrow enough for two readings to tell a straight line from a
+   * curve (see {@link confirmedJump}).
+   */
+  trustedPercent: 7,
+  /**
+   * How much later than the anchor reading (counted from the run's start) a reading must be to confirm it: at twice
+   * the elapsed time, a progress curve p ∝ e^k predicts finishes 2^(k−1) apart, which the two windows show unless k
+   * is within about 1.2 of a straight line (k = 2, `slowStart` in the tests, is told at once).
+   */
+  confirmRatio: 2,
+  /** Share of the time left before the earliest plausible finish that a confirmed jump sleeps. */
+  jumpShare: 0.9,
+  /**
+   * Longest confirmed jump, as a multiple of the elapsed time: what a curve that bends after two straight readings can
+   * cost at most.
+   */
+  jumpElapsedMultiple: 3,
 } as const;
+
+/**
+ * What one poll's percentages say about when the run's last URL finishes: no earlier than `earlyMs` (the whole
+ * percentage p read as p + 1, its ceiling either way) and no later than `lateMs` (read as p − 0.5), if progress is a
+ * straight line from each URL's submit.
+ */
+export interface Reading {
+  atMs: number;
+  earlyMs: number;
+  lateMs: number;
+}
 
 /** Bounds of every sleep, ms. */
 export interface ScheduleBounds {
@@ -87,6 +124,8 @@ export interface RunSignals {
   previousPredictionMs: number | null;
   /** URLs finished since the previous round and the wait has calls to spare for a round at the floor (file comment). */
   finishLine?: boolean;
+  /** The reading the current one is checked against ({@link nextAnchor} of the previous polls), or null / absent. */
+  anchor?: Reading | null;
 }
 
 /** The schedule's answer. */
@@ -99,8 +138,11 @@ export interface PollPlan {
    * is passed and falls back), after a fallback the fresh one. Pass it back next time.
    */
   predictionMs: number | null;
-  /** Which rule decided: `elapsed` (no signal, or past the previous prediction), `approach`, or `finishLine`. */
-  rule: "elapsed" | "approach" | "finishLine";
+  /**
+   * Which rule decided: `elapsed` (no signal, or past the previous prediction), `approach`, `jump` (a confirmed
+   * straight line), or `finishLine`.
+   */
+  rule: "elapsed" | "approach" | "jump" | "finishLine";
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -151,6 +193,59 @@ export function approachSleep(endMs: number, nowMs: number, elapsedMs: number, b
 }
 
 /**
+ * The reading of this poll, or null unless every open URL reports a percentage of at least
+ * {@link SCHEDULE.trustedPercent} (a URL without one may finish at any time).
+ */
+export function readingOf(s: Pick<RunSignals, "nowMs" | "open">): Reading | null {
+  if (s.open.length === 0) return null;
+  let earlyMs = -Infinity;
+  let lateMs = -Infinity;
+  for (const u of s.open) {
+    const p = u.progress;
+    if (p === null || !Number.isFinite(p) || p < SCHEDULE.trustedPercent || p >= 100) return null;
+    const elapsed = Math.max(0, s.nowMs - u.submittedAtMs);
+    earlyMs = Math.max(earlyMs, u.submittedAtMs + (elapsed * 100) / (p + 1));
+    lateMs = Math.max(lateMs, u.submittedAtMs + (elapsed * 100) / (p - SCHEDULE.percentSlack));
+  }
+  return { atMs: s.nowMs, earlyMs, lateMs };
+}
+
+/** True when two readings agree: some finish moment fits both windows. */
+export function agree(a: Reading, b: Reading): boolean {
+  return a.earlyMs <= b.lateMs && b.earlyMs <= a.lateMs;
+}
+
+/**
+ * The anchor after this poll: while readings agree, the window every one of them allows (a straight line fits them
+ * all) dated by the first; on a disagreement, this poll's reading alone (or none).
+ */
+export function nextAnchor(anchor: Reading | null, reading: Reading | null): Reading | null {
+  if (reading === null) return null;
+  if (anchor === null || !agree(anchor, reading)) return reading;
+  return { atMs: anchor.atMs, earlyMs: Math.max(anchor.earlyMs, reading.earlyMs), lateMs: Math.min(anchor.lateMs, reading.lateMs) };
+}
+
+/**
+ * The sleep of a confirmed straight line, or null: when this poll's reading agrees with the anchor (the window all
+ * readings since the anchor's allow), and the anchor was read at most half as far into the run ({@link SCHEDULE.confirmRatio}), progress is taken as linear and the poll jumps — to the latest
+ * plausible finish when the window left is within what the no-signal rule accepts as overshoot anyway
+ * (max(floor, k × duration)), else to {@link SCHEDULE.jumpShare} of the way to the earliest plausible finish — never
+ * further than {@link SCHEDULE.jumpElapsedMultiple} × the elapsed time.
+ */
+export function confirmedJump(s: RunSignals, b: ScheduleBounds): number | null {
+  const reading = readingOf(s);
+  const anchor = s.anchor ?? null;
+  if (reading === null || anchor === null || !agree(anchor, reading)) return null;
+  const elapsedMs = s.nowMs - s.startMs;
+  if (anchor.atMs <= s.startMs || elapsedMs < SCHEDULE.confirmRatio * (anchor.atMs - s.startMs)) return null;
+  const tolerated = Math.max(b.floorMs, SCHEDULE.elapsedFraction * (reading.lateMs - s.startMs));
+  const target = reading.lateMs - reading.earlyMs <= tolerated
+    ? reading.lateMs
+    : s.nowMs + SCHEDULE.jumpShare * (reading.earlyMs - s.nowMs);
+  return clamp(Math.floor(target - s.nowMs), b.floorMs, Math.min(b.capMs, Math.max(b.floorMs, SCHEDULE.jumpElapsedMultiple * elapsedMs)));
+}
+
+/**
  * The next poll of a run (file comment). With a prediction for every open URL the approach decides alone; with a
  * prediction for some only (others report nothing yet), the run cannot end before it, so the later of the approach
  * and the no-signal sleep applies. At the finish line (`finishLine`), the floor instead of the no-signal sleep.
@@ -170,6 +265,8 @@ function plannedBySignals(s: RunSignals, b: ScheduleBounds): PollPlan {
   if (endMs === null || missed) return { sleepMs: fallback, predictionMs: endMs, rule: "elapsed" };
   const approach = approachSleep(endMs, s.nowMs, elapsedMs, b);
   const held = s.previousPredictionMs === null ? endMs : Math.min(s.previousPredictionMs, endMs);
+  const jump = complete ? confirmedJump(s, b) : null;
+  if (jump !== null && jump > approach) return { sleepMs: jump, predictionMs: held, rule: "jump" };
   return { sleepMs: complete ? approach : Math.max(approach, fallback), predictionMs: held, rule: "approach" };
 }
 

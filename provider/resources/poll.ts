@@ -239,7 +239,8 @@ export async function waitForRecord(ctx: RunContext, journal: Journal, w: WaitSe
       finishLineNext = false;
       return now;
     }
-    const plan = planNextPoll(signals.at(journal.record, now, spare.covers(cost(asked.batches))), bounds);
+    const whole = asked.batches.length >= asked.open.length;
+    const plan = planNextPoll(signals.at(journal.record, now, spare.covers(cost(asked.batches)), whole), bounds);
     signals.predicted(plan.predictionMs);
     finishLineNext = plan.rule === "finishLine";
     return Math.min(w.deadlineMs, now + plan.sleepMs);

@@ -8,7 +8,7 @@
  * Kept per URL index in typed arrays, built once: a 10,000-URL wait allocates next to nothing per round (issue 9, host
  * memory), and the schedule gets one entry per distinct (submit time, percentage) instead of one per URL.
  */
-import type { OpenUrlSignal, RunSignals } from "../engine/schedule";
+import { nextAnchor, readingOf, type OpenUrlSignal, type Reading, type RunSignals } from "../engine/schedule";
 import { isTerminal } from "../model/status";
 import type { SubmittedBatch } from "../model/task";
 import { declaredUrl, type RunContext } from "./run-context";
@@ -49,6 +49,9 @@ export class ScheduleSignals {
   private lastOpenAt = new Float64Array(0);
   private longestMs: number | null = null;
   private predictionMs: number | null = null;
+  /** The schedule's anchor reading (schedule.ts `nextAnchor`), and this round's reading until the plan is made. */
+  private anchor: Reading | null = null;
+  private reading: Reading | null | undefined = undefined;
   /** True when the last round saw a URL finish that an earlier round of this wait saw open. */
   finishing = false;
 
@@ -114,9 +117,11 @@ export class ScheduleSignals {
    * The schedule's input at `nowMs` for the record as it stands: one open entry per distinct (submit time, percentage)
    * of the URLs not terminal — URLs alike predict alike (schedule.ts `predictUrlEnd`), so the predicted end and whether
    * every open URL has a prediction are those of the URLs themselves. `finishLine`: the wait can pay for a round at the
-   * floor (round-batches.ts `SpareCalls`); it applies when {@link finishing}.
+   * floor (round-batches.ts `SpareCalls`); it applies when {@link finishing}. `whole`: the round read every open
+   * batch, so every percentage is of now — only then is the round a reading for a confirmed jump (a batch not read
+   * keeps an older percentage, which would read as slower progress).
    */
-  at(rec: TaskRecord, nowMs: number, finishLine = false): RunSignals {
+  at(rec: TaskRecord, nowMs: number, finishLine = false, whole = true): RunSignals {
     this.align(rec);
     const seen = new Set<number>();
     const open: OpenUrlSignal[] = [];
@@ -133,12 +138,18 @@ export class ScheduleSignals {
       }
       open.push({ submittedAtMs: this.groupMs[this.group[i]], progress });
     }
+    this.reading = whole ? readingOf({ nowMs, open }) : undefined;
     return { nowMs, startMs: this.startMs, open, longestFinishedMs: this.longestMs, previousPredictionMs: this.predictionMs,
-      finishLine: finishLine && this.finishing };
+      finishLine: finishLine && this.finishing, anchor: whole ? this.anchor : null };
   }
 
-  /** Remembers the prediction the schedule just made (the next poll checks whether it held). */
+  /**
+   * Remembers the prediction the schedule just made (the next poll checks whether it held), and takes this round's
+   * reading into the anchor (a round that read some batches only leaves it as it was).
+   */
   predicted(predictionMs: number | null): void {
     this.predictionMs = predictionMs;
+    if (this.reading !== undefined) this.anchor = nextAnchor(this.anchor, this.reading);
+    this.reading = undefined;
   }
 }

@@ -6,7 +6,8 @@
  */
 import assert from "node:assert/strict";
 import {
-  approachSleep, elapsedSleep, firstPollAt, planNextPoll, predictRunEnd, predictUrlEnd, SCHEDULE, validateBounds, type OpenUrlSignal,
+  approachSleep, elapsedSleep, firstPollAt, nextAnchor, planNextPoll, predictRunEnd, predictUrlEnd, readingOf, SCHEDULE, validateBounds,
+  type OpenUrlSignal, type Reading,
 } from "../../provider/engine/schedule";
 
 const B = { floorMs: 1000, capMs: 30_000 };
@@ -87,6 +88,47 @@ describe("engine poll schedule", () => {
     assert.deepEqual([plan.rule, plan.sleepMs], ["approach", 3_000], "the approach (half of the 3.5 s left) is shorter than 5 % of 60 s");
   });
 
+  it("a reading: the window a straight line allows for the last URL, only when every open URL reports at least 7 %", () => {
+    const open = (progress: number | null, at = T0): OpenUrlSignal[] => [{ submittedAtMs: at, progress }];
+    assert.deepEqual(readingOf({ nowMs: T0 + 10_000, open: open(50) }), { atMs: T0 + 10_000, earlyMs: T0 + 10_000 * 100 / 51, lateMs: T0 + 10_000 * 100 / 49.5 });
+    assert.equal(readingOf({ nowMs: T0 + 10_000, open: open(6) }), null, "below 7 % the window is too wide to tell a line from a curve");
+    assert.equal(readingOf({ nowMs: T0 + 10_000, open: open(null) }), null);
+    assert.equal(readingOf({ nowMs: T0 + 10_000, open: [] }), null);
+    const two = readingOf({ nowMs: T0 + 10_000, open: [...open(50), ...open(20, T0 + 5_000)] })!;
+    assert.deepEqual(two, { atMs: T0 + 10_000, earlyMs: T0 + 5_000 + 5_000 * 100 / 21, lateMs: T0 + 5_000 + 5_000 * 100 / 19.5 }, "the later URL sets both ends");
+    assert.equal(readingOf({ nowMs: T0 + 10_000, open: [...open(50), ...open(null)] }), null, "a URL without a percentage may end any time");
+  });
+
+  it("the anchor narrows to the window every agreeing reading allows, and restarts on a disagreement", () => {
+    const r = (atMs: number, earlyMs: number, lateMs: number): Reading => ({ atMs, earlyMs, lateMs });
+    assert.deepEqual(nextAnchor(null, r(1, 100, 120)), r(1, 100, 120));
+    assert.deepEqual(nextAnchor(r(1, 100, 120), r(5, 110, 130)), r(1, 110, 120));
+    assert.deepEqual(nextAnchor(r(1, 110, 120), r(9, 121, 125)), r(9, 121, 125), "no finish moment fits both: a fresh anchor");
+    assert.equal(nextAnchor(r(1, 110, 120), null), null);
+  });
+
+  it("a straight line confirmed at twice the anchor's elapsed time jumps towards the earliest plausible finish", () => {
+    const bounds = { floorMs: 1000, capMs: 60_000 };
+    const at = (nowMs: number, progress: number, anchor: Reading | null) => planNextPoll({
+      nowMs, startMs: T0, open: [{ submittedAtMs: T0, progress }], longestFinishedMs: null, previousPredictionMs: null, anchor,
+    }, bounds);
+    // A 20 s job read at 2 s (10 %) and at 4 s (20 %): both allow a finish at 20 s.
+    const anchor = readingOf({ nowMs: T0 + 2_000, open: [{ submittedAtMs: T0, progress: 10 }] })!;
+    const early = T0 + 4_000 * 100 / 21;
+    assert.equal(Math.floor(0.9 * (early - T0 - 4_000)), 13_542, "90 % of the way to the earliest plausible finish…");
+    assert.deepEqual(at(T0 + 4_000, 20, anchor), { sleepMs: 12_000, predictionMs: T0 + 4_000 * 100 / 19.5, rule: "jump" }, "…within 3 × the elapsed time");
+    assert.equal(at(T0 + 3_000, 15, anchor).rule, "approach", "not yet twice the anchor's elapsed time");
+    assert.equal(at(T0 + 4_000, 20, null).rule, "approach", "no anchor: nothing confirmed");
+    assert.equal(at(T0 + 4_000, 30, anchor).rule, "approach", "30 % at 4 s does not fit the anchor's window: a curve, not a line");
+    const near = readingOf({ nowMs: T0 + 9_000, open: [{ submittedAtMs: T0, progress: 45 }] })!;
+    const last = at(T0 + 18_000, 90, near);
+    assert.deepEqual([last.rule, last.sleepMs], ["jump", Math.floor(18_000 * 100 / 89.5 - 18_000)],
+      "the window left (20.0–20.1 s) is within the floor: one poll at its end");
+    const capped = planNextPoll({ nowMs: T0 + 2_000, startMs: T0, open: [{ submittedAtMs: T0, progress: 8 }], longestFinishedMs: null, previousPredictionMs: null,
+      anchor: { atMs: T0 + 1_000, earlyMs: T0 + 20_000, lateMs: T0 + 30_000 } }, bounds);
+    assert.deepEqual([capped.rule, capped.sleepMs], ["jump", 6_000], "never more than 3 × the elapsed time");
+  });
+
   it("the first poll: one floor after a fresh submit, at once for a resumed wait, never after the deadline", () => {
     assert.equal(firstPollAt(T0 + 200, T0, 1000, T0 + 60_000), T0 + 1000);
     assert.equal(firstPollAt(T0 + 90_000, T0, 1000, T0 + 600_000), T0 + 90_000);
@@ -125,10 +167,13 @@ function run(T: number, curve: Curve, capMs: number, lag = 30): { polls: number;
   const bounds = { floorMs: SCHEDULE.floorMs, capMs };
   let now = firstPollAt(0, 0, bounds.floorMs, Infinity) + lag;
   let previous: number | null = null;
+  let anchor: Reading | null = null;
   for (let polls = 1; ; polls++) {
     if (now > T) return { polls, overshootMs: now - T };
-    const plan = planNextPoll({ nowMs: now, startMs: lag, open: [{ submittedAtMs: lag, progress: curve(now, T) }], longestFinishedMs: null, previousPredictionMs: previous }, bounds);
+    const open = [{ submittedAtMs: lag, progress: curve(now, T) }];
+    const plan = planNextPoll({ nowMs: now, startMs: lag, open, longestFinishedMs: null, previousPredictionMs: previous, anchor }, bounds);
     previous = plan.predictionMs;
+    anchor = nextAnchor(anchor, readingOf({ nowMs: now, open }));
     now += plan.sleepMs;
   }
 }
@@ -137,9 +182,9 @@ describe("engine poll schedule: simulated single-URL runs", () => {
   it("issue 9's single-resource scenarios (3 s, 20 s, 90 s), EdgeOne (no signal, cap 30 s) and Alibaba (linear Process, cap 60 s)", () => {
     const table = [3_000, 20_000, 90_000].map((T) => [T, run(T, CURVES.none, 30_000), run(T, CURVES.linear, 60_000)]);
     assert.deepEqual(table, [
-      [3_000, { polls: 3, overshootMs: 30 }, { polls: 3, overshootMs: 30 }],
-      [20_000, { polls: 20, overshootMs: 30 }, { polls: 11, overshootMs: 941 }],
-      [90_000, { polls: 51, overshootMs: 765 }, { polls: 19, overshootMs: 412 }],
+      [3_000, { polls: 3, overshootMs: 30 }, { polls: 3, overshootMs: 37 }],
+      [20_000, { polls: 20, overshootMs: 30 }, { polls: 6, overshootMs: 141 }],
+      [90_000, { polls: 51, overshootMs: 765 }, { polls: 13, overshootMs: 707 }],
     ]);
   });
 

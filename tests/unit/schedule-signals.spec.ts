@@ -3,7 +3,7 @@
  * per distinct (submit time, percentage), and whether URLs were seen finishing in the last round.
  */
 import assert from "node:assert/strict";
-import { predictRunEnd } from "../../provider/engine/schedule";
+import { predictRunEnd, readingOf } from "../../provider/engine/schedule";
 import type { UrlStatus } from "../../provider/model/status";
 import type { SubmittedBatch, UrlResult } from "../../provider/model/task";
 import type { RunContext } from "../../provider/resources/run-context";
@@ -41,5 +41,21 @@ describe("schedule signals of a wait", () => {
     assert.equal(signals.finishLine, false, "no URL seen finishing yet");
     const each = [{ submittedAtMs: T0, progress: 40 }, { submittedAtMs: T0, progress: 40 }, { submittedAtMs: T0 + 1000, progress: 20.5 }];
     assert.deepEqual(predictRunEnd(signals), predictRunEnd({ ...signals, open: each }));
+  });
+
+  it("anchors the confirmed-jump rule on rounds that read every open batch only", () => {
+    const s = new ScheduleSignals(ctx, [batchA, batchB], T0);
+    const r = (p: number) => rec(["running", "running", "running", "running"], [p, p, p, p]);
+    assert.equal(s.at(r(10), T0 + 2000).anchor, null, "no reading before");
+    s.predicted(null);
+    const first = readingOf({ nowMs: T0 + 2000, open: s.at(r(10), T0 + 2000).open });
+    s.predicted(null);
+    assert.ok(first);
+    assert.equal(s.at(r(15), T0 + 3000, false, false).anchor, null, "a partial round is not given the anchor");
+    s.predicted(null);
+    const whole = s.at(r(20), T0 + 4000);
+    assert.ok(whole.anchor, "the partial round left the anchor as the whole rounds made it");
+    assert.equal(whole.anchor.atMs, T0 + 2000);
+    assert.equal(whole.anchor.lateMs, first.lateMs);
   });
 });
