@@ -20,7 +20,9 @@
  *   window of finish moments its whole percentages allow if progress is linear from the submit. When a reading agrees
  *   with every reading since an anchor read at most half as far into the run, the line is taken as confirmed and the
  *   poll jumps: once the window left is within the no-signal rule's own overshoot (max(floor, k × duration)) to its
- *   end, else 90 % of the way to its start, never more than 3 × the elapsed time. Two agreeing readings at least 2×
+ *   end, else 90 % of the way to its start, never more than 3 × the elapsed time. After the run's first reading the
+ *   next poll is the first that can confirm it (twice the elapsed time, before the earliest finish the reading allows).
+ *   Two agreeing readings at least 2×
  *   apart in elapsed time tell a line from the curves the tests try (a slow start, a fast start, a stall), and a lone
  *   20 s or 90 s Alibaba URL then costs about half the polls of the halving approach (tests/unit/engine-schedule.spec.ts).
  * - **The finish line** (URLs were seen finishing in the last round, no prediction lies ahead, and the wait has calls to
@@ -139,10 +141,10 @@ export interface PollPlan {
    */
   predictionMs: number | null;
   /**
-   * Which rule decided: `elapsed` (no signal, or past the previous prediction), `approach`, `jump` (a confirmed
-   * straight line), or `finishLine`.
+   * Which rule decided: `elapsed` (no signal, or past the previous prediction), `approach`, `confirm` (the first
+   * reading: on to the poll that can confirm it), `jump` (a confirmed straight line), or `finishLine`.
    */
-  rule: "elapsed" | "approach" | "jump" | "finishLine";
+  rule: "elapsed" | "approach" | "confirm" | "jump" | "finishLine";
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -246,6 +248,22 @@ export function confirmedJump(s: RunSignals, b: ScheduleBounds): number | null {
 }
 
 /**
+ * The sleep after the run's first reading, or null: when every open URL reports a percentage ({@link readingOf}) for
+ * the first time, the next poll worth making is the first that can confirm the line
+ * ({@link SCHEDULE.confirmRatio} × the elapsed time) — no later than the earliest finish the reading allows. Once
+ * only: a reading that starts a fresh anchor after a disagreement (a curve, not a line) is approached as usual.
+ */
+export function confirmationSleep(s: RunSignals, b: ScheduleBounds): number | null {
+  if (s.anchor) return null;
+  const reading = readingOf(s);
+  if (reading === null) return null;
+  const elapsedMs = s.nowMs - s.startMs;
+  const dueMs = s.startMs + SCHEDULE.confirmRatio * elapsedMs;
+  const ceiling = Math.min(b.capMs, Math.max(b.floorMs, reading.earlyMs - s.nowMs));
+  return Math.floor(clamp(dueMs - s.nowMs, b.floorMs, ceiling));
+}
+
+/**
  * The next poll of a run (file comment). With a prediction for every open URL the approach decides alone; with a
  * prediction for some only (others report nothing yet), the run cannot end before it, so the later of the approach
  * and the no-signal sleep applies. At the finish line (`finishLine`), the floor instead of the no-signal sleep.
@@ -267,6 +285,8 @@ function plannedBySignals(s: RunSignals, b: ScheduleBounds): PollPlan {
   const held = s.previousPredictionMs === null ? endMs : Math.min(s.previousPredictionMs, endMs);
   const jump = complete ? confirmedJump(s, b) : null;
   if (jump !== null && jump > approach) return { sleepMs: jump, predictionMs: held, rule: "jump" };
+  const confirm = complete && jump === null ? confirmationSleep(s, b) : null;
+  if (confirm !== null && confirm > approach) return { sleepMs: confirm, predictionMs: held, rule: "confirm" };
   return { sleepMs: complete ? approach : Math.max(approach, fallback), predictionMs: held, rule: "approach" };
 }
 

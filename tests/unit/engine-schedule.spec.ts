@@ -46,8 +46,10 @@ describe("engine poll schedule", () => {
   });
 
   it("plans with the approach while the earliest prediction holds, and falls back to the no-signal rule once past it", () => {
+    // An anchor no reading here agrees with (a curve seen earlier): neither the first-reading nor the confirmed rule applies.
+    const anchor: Reading = { atMs: T0 + 1_000, earlyMs: T0 + 900_000, lateMs: T0 + 950_000 };
     const at = (nowMs: number, progress: number | null, previousPredictionMs: number | null) =>
-      planNextPoll({ nowMs, startMs: T0, open: [{ submittedAtMs: T0, progress }], longestFinishedMs: null, previousPredictionMs }, { floorMs: 1000, capMs: 60_000 });
+      planNextPoll({ nowMs, startMs: T0, open: [{ submittedAtMs: T0, progress }], longestFinishedMs: null, previousPredictionMs, anchor }, { floorMs: 1000, capMs: 60_000 });
     const first = at(T0 + 40_000, 40, null);
     assert.deepEqual(first, { sleepMs: 20_000, predictionMs: T0 + 40_000 * 100 / 39.5, rule: "approach" });
     const stalled = at(T0 + 102_000, 40, first.predictionMs);
@@ -118,7 +120,10 @@ describe("engine poll schedule", () => {
     assert.equal(Math.floor(0.9 * (early - T0 - 4_000)), 13_542, "90 % of the way to the earliest plausible finish…");
     assert.deepEqual(at(T0 + 4_000, 20, anchor), { sleepMs: 12_000, predictionMs: T0 + 4_000 * 100 / 19.5, rule: "jump" }, "…within 3 × the elapsed time");
     assert.equal(at(T0 + 3_000, 15, anchor).rule, "approach", "not yet twice the anchor's elapsed time");
-    assert.equal(at(T0 + 4_000, 20, null).rule, "approach", "no anchor: nothing confirmed");
+    assert.deepEqual([at(T0 + 4_000, 20, null).rule, at(T0 + 4_000, 20, null).sleepMs], ["confirm", 4_000],
+      "no anchor: this is the first reading, and the next poll is the first that can confirm it (at 8 s)");
+    const late = at(T0 + 10_000, 60, null);
+    assert.deepEqual([late.rule, late.sleepMs], ["confirm", Math.floor(T0 + 10_000 * 100 / 61 - (T0 + 10_000))], "never past the earliest finish the reading allows");
     assert.equal(at(T0 + 4_000, 30, anchor).rule, "approach", "30 % at 4 s does not fit the anchor's window: a curve, not a line");
     const near = readingOf({ nowMs: T0 + 9_000, open: [{ submittedAtMs: T0, progress: 45 }] })!;
     const last = at(T0 + 18_000, 90, near);
@@ -183,8 +188,8 @@ describe("engine poll schedule: simulated single-URL runs", () => {
     const table = [3_000, 20_000, 90_000].map((T) => [T, run(T, CURVES.none, 30_000), run(T, CURVES.linear, 60_000)]);
     assert.deepEqual(table, [
       [3_000, { polls: 3, overshootMs: 30 }, { polls: 3, overshootMs: 37 }],
-      [20_000, { polls: 20, overshootMs: 30 }, { polls: 6, overshootMs: 141 }],
-      [90_000, { polls: 51, overshootMs: 765 }, { polls: 13, overshootMs: 707 }],
+      [20_000, { polls: 20, overshootMs: 30 }, { polls: 5, overshootMs: 155 }],
+      [90_000, { polls: 51, overshootMs: 765 }, { polls: 12, overshootMs: 596 }],
     ]);
   });
 
