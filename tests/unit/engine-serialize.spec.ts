@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { withRetry } from "../../provider/engine/retry";
 import { PollGroup } from "../../provider/engine/poll-hub";
-import { planNextPoll } from "../../provider/engine/schedule";
+import { nextAnchor, planNextPoll, readingOf, type Reading } from "../../provider/engine/schedule";
 import { createProgressReporter } from "../../provider/engine/progress";
 import { CloudError } from "../../provider/model/errors";
 import type { Clock } from "../../provider/engine/clock";
@@ -28,14 +28,19 @@ const uses = {
     const seen: number[] = [];
     const group = new PollGroup<null, number>({ clock, isolate: () => false });
     const start = clock.now();
+    let previous: number | null = null;
+    let anchor: Reading | null = null;
     await group.join({
       request: () => null,
       query: { run: async (reqs) => Promise.all(reqs.map(() => poll())), cost: () => 1 },
       deliver: (o, now) => {
         if (o.ok) seen.push(o.value);
         if (now >= start + 5000) return null;
-        const plan = planNextPoll({ nowMs: now, startMs: start, open: [{ submittedAtMs: start, progress: 20 }], longestFinishedMs: null, previousPredictionMs: null },
+        const open = [{ submittedAtMs: start, progress: 20 }];
+        const plan = planNextPoll({ nowMs: now, startMs: start, open, longestFinishedMs: null, previousPredictionMs: previous, anchor },
           { floorMs: 1000, capMs: 8000 });
+        previous = plan.predictionMs;
+        anchor = nextAnchor(anchor, readingOf({ nowMs: now, open }));
         return Math.min(start + 5000, now + plan.sleepMs);
       },
     }, start + 1000);
