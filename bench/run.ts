@@ -11,7 +11,8 @@
  *   (f) the comparison: overshoot, API calls per prefetch, throttles, failures, host peak RSS, stored bytes per URL
  *
  * Flags: `--quick` (the comparison only, with shorter jobs: under a minute), `--clouds edgeone,alibaba-cdn`,
- * `--scenarios 1x10000,50x1` (the comparison only, those scenarios: ids of bench/compare/scenarios.ts).
+ * `--scenarios 1x10000,50x1` (the comparison only, those scenarios: ids of bench/compare/scenarios.ts), `--memory`
+ * (only the provider host's memory step by step for one 10,000-URL resource per cloud: bench/host-memory.ts).
  */
 import * as os from "node:os";
 import { startEmulator } from "../emulator";
@@ -19,6 +20,7 @@ import { emulatorEnv } from "../harness/emulator-env";
 import { compare } from "./compare";
 import { parseClouds } from "./compare/clouds";
 import { createFigures } from "./create";
+import { hostMemory } from "./host-memory";
 import { ms, printTable, timed, type Figure } from "./measure";
 import { checkTime, hostStartup, providerSizes } from "./static";
 import { throughputFigures } from "./throughput";
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   console.log(`command: npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`);
   console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown CPU"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.arch()}\n`);
   const { ms: total } = await timed(async () => {
+    if (args.includes("--memory")) {
+      console.log("provider host memory, step by step, one 10,000-URL resource per cloud");
+      return hostMemory(clouds);
+    }
     if (!quick && only.length === 0) {
       console.log(`figures (emulator: defaultDurationMs ${DURATION_MS}, virtual = real time, pollIntervalSeconds 0.05)`);
       printTable([...await providerSizes(), ...await hostStartup(), ...await checkTime(), ...await emulatorFigures()]);
