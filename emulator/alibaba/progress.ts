@@ -35,8 +35,18 @@ export function failureDescription(plan: PlannedOutcome): string {
   return FAILURE_DESCRIPTIONS[2];
 }
 
+/** How `Process` rises while a URL refreshes (variant `alibaba.processCurve`, variants.ts). */
+export type ProcessCurve = "linear" | "rounded" | "none";
+
+/** The percentage a running URL reports with `elapsed` of its `duration` gone. */
+function percentOf(curve: ProcessCurve, elapsed: number, duration: number): number {
+  if (curve === "none") return 0;
+  const share = (100 * elapsed) / duration;
+  return Math.min(99, curve === "rounded" ? Math.round(share) : Math.floor(share));
+}
+
 /** The state at `now` of a URL submitted at `createdAt` with the given plan. */
-export function progressAt(plan: PlannedOutcome, createdAt: number, now: number): UrlProgress {
+export function progressAt(plan: PlannedOutcome, createdAt: number, now: number, curve: ProcessCurve = "linear"): UrlProgress {
   const elapsed = Math.max(0, now - createdAt);
   const duration = Math.max(0, plan.durationMs);
   if (elapsed >= duration) {
@@ -45,5 +55,5 @@ export function progressAt(plan: PlannedOutcome, createdAt: number, now: number)
     return { status: "Failed", percent: 0, description: failureDescription(plan), finishedAt };
   }
   if (elapsed < duration * PENDING_SHARE) return { status: "Pending", percent: 0, description: "", finishedAt: null };
-  return { status: "Refreshing", percent: Math.min(99, Math.floor((100 * elapsed) / duration)), description: "", finishedAt: null };
+  return { status: "Refreshing", percent: percentOf(curve, elapsed, duration), description: "", finishedAt: null };
 }

@@ -6,7 +6,9 @@
 import { visibilityLagMs } from "../core/common-variants";
 import type { PurgeMethod } from "../core/edge";
 import type { EmulatorConfig, PlannedOutcome } from "../core/types";
-import { progressAt, type UrlProgress } from "./progress";
+import { progressAt, type ProcessCurve, type UrlProgress } from "./progress";
+import { processCurve } from "./variants";
+import { variantValue } from "../core/variants";
 import type { AlibabaProduct } from "./types";
 
 /** One submitted URL. */
@@ -64,11 +66,12 @@ export class TaskStore {
    */
   held(product: AlibabaProduct, now: number, config: EmulatorConfig, which: TaskSelection = "preload"): TaskView[] {
     const history = config.historyMs.alibaba;
+    const curve = variantValue(config, processCurve) as ProcessCurve;
     this.tasks = this.tasks.filter((t) => now < t.createdAt + history);
     return this.tasks
       .filter((t) => t.product === product && selected(t, which))
       .sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)
-      .map((task) => ({ task, progress: progressAt(task.plan, task.createdAt, now) }));
+      .map((task) => ({ task, progress: progressAt(task.plan, task.createdAt, now, curve) }));
   }
 
   /** Prefetch URLs of a product still in progress at `now` (the prefetch queue), visible or not. */

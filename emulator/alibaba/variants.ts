@@ -155,7 +155,27 @@ export const listOrder: VariantDef = {
     "https://alibabacloud.com/help/en/cdn/api-describerefreshtasks) document paging but no order.",
 };
 
+/**
+ * `alibaba.processCurve` (CDN, DCDN, ESA): how a running URL's `Process` percentage moves. The APIs document the
+ * field ("Process": "100%", seed 002; ESA `Process`, seed 001) but not how it rises; the provider's poll schedule aims
+ * at the finish with it (provider/engine/schedule.ts), so every plausible shape is offered.
+ */
+export const processCurve: VariantDef = {
+  name: "alibaba.processCurve",
+  products: ["cdn", "dcdn", "esa"],
+  values: ["linear", "rounded", "none"],
+  behaviour: {
+    linear: "Pending for the first tenth of the URL's duration, then the share of the duration elapsed, floored (at most 99 % until done)",
+    rounded: "the same share, rounded instead of floored",
+    none: "Pending for the first tenth, then Refreshing at 0 % until the URL is done (no progress signal)",
+  },
+  why:
+    "Process is documented as a percentage (seed 002 DescribeRefreshTaskById: \"Process\": \"100%\"; seed 001 " +
+    "DescribePreloadTasks) with no word on how it rises while a URL refreshes, or whether it rounds or floors.",
+};
+
 /** The variants shared by the Alibaba family. */
 export const FAMILY_VARIANTS: readonly VariantDef[] = [
   busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit, expiredTaskIds, unknownTaskId, listOrder,
+  processCurve,
 ];

@@ -1,5 +1,5 @@
 /** The variants that change CDN answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
-import { busyAfterFirstUse, expiredTaskIds, futureEndTime, listOrder, taskIdsPerSubmit, throttleCode, unknownTaskId, urlEcho } from "../alibaba/variants";
+import { busyAfterFirstUse, expiredTaskIds, futureEndTime, listOrder, processCurve, taskIdsPerSubmit, throttleCode, unknownTaskId, urlEcho } from "../alibaba/variants";
 import { edgePrefetchOfCached, purgeUrlMethod, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
@@ -44,5 +44,5 @@ export const preloadQuotaReading: VariantDef = {
 /** Every variant that changes CDN answers. */
 export const CDN_VARIANTS: readonly VariantDef[] = [
   detailForNonAllowListed, preloadQuotaReading, busyAfterFirstUse, futureEndTime, throttleCode, urlEcho, taskIdsPerSubmit,
-  expiredTaskIds, unknownTaskId, listOrder, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
+  expiredTaskIds, unknownTaskId, listOrder, processCurve, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
 ];

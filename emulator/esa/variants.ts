@@ -1,5 +1,5 @@
 /** The variants that change ESA answers: its own, then the family's (../alibaba/variants.ts) and the common ones. */
-import { futureEndTime, listOrder, throttleCode, urlEcho } from "../alibaba/variants";
+import { futureEndTime, listOrder, processCurve, throttleCode, urlEcho } from "../alibaba/variants";
 import { edgePrefetchOfCached, purgeUrlMethod, tasksUnknownStatus, tasksVisibilityLag } from "../core/common-variants";
 import type { VariantDef } from "../core/variants";
 
@@ -155,5 +155,5 @@ export const purgeFilesPerRequest: VariantDef = {
 export const ESA_VARIANTS: readonly VariantDef[] = [
   esaBusyAfterFirstUse, listTaskIds, createTimeZone, siteEndpoint, urlsPerRequest, quotaExceededCode, quotaPeriod,
   purgeQuotaExceededCode, purgeFilesPerRequest,
-  futureEndTime, throttleCode, urlEcho, listOrder, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
+  futureEndTime, throttleCode, urlEcho, listOrder, processCurve, tasksVisibilityLag, tasksUnknownStatus, edgePrefetchOfCached, purgeUrlMethod,
 ];
