@@ -6,7 +6,6 @@
  * validation loaded), after checking the 10,000-URL resource, and after its create (the vendor SDK loaded, every URL
  * submitted, waited for and written to outputs). Not a test: it prints figures.
  */
-import * as fs from "node:fs";
 import { startEmulator } from "../emulator";
 import { emulatorEnv } from "../harness/emulator-env";
 import { startHost, type Host } from "../harness/host";
@@ -16,6 +15,7 @@ import { CLOUDS, fullUrl } from "./compare/clouds";
 import type { CompareCloud } from "./compare/types";
 import { printTable, type Figure } from "./measure";
 import { PROGRAM_DIR } from "./static";
+import { memoryOf } from "./compare/us";
 
 /** URLs of the large resource, as in the comparison's 10,000-URL scenario. */
 const URLS = 10_000;
@@ -23,15 +23,10 @@ const URLS = 10_000;
 /** Virtual ms each URL stays in progress (the memory of waiting, not of a CDN's speed). */
 const DURATION_MS = 5_000;
 
-/** The host's resident set and its peak so far, MB (null when /proc is not readable). */
-function memoryOf(pid: number): string {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
-    return `${((kb("VmRSS") * 1024) / 1e6).toFixed(1)} MB (peak ${((kb("VmHWM") * 1024) / 1e6).toFixed(1)} MB)`;
-  } catch {
-    return "n/a (no /proc)";
-  }
+/** The host's resident set and its peak so far, MB. */
+function memoryText(pid: number): string {
+  const m = memoryOf(pid);
+  return m ? `${(m.rss / 1e6).toFixed(1)} MB (peak ${(m.peak / 1e6).toFixed(1)} MB)` : "n/a (no /proc)";
 }
 
 /** The steps of one cloud's host, each with the memory after it. */
@@ -44,7 +39,7 @@ async function cloudSteps(cloud: CompareCloud): Promise<Figure[]> {
     host = await startHost({ cwd: PROGRAM_DIR, env: { ...emulatorEnv(emu), [`CDN_PREFETCH_${vendor}_ENDPOINT`]: emu.url }, project: "bench" });
     const h = host;
     const out: Figure[] = [];
-    const step = (what: string) => out.push({ name: `${setup.label}: ${what}`, value: memoryOf(h.pid), how: "VmRSS after the step (VmHWM: peak so far)" });
+    const step = (what: string) => out.push({ name: `${setup.label}: ${what}`, value: memoryText(h.pid), how: "VmRSS after the step (VmHWM: peak so far)" });
     step("idle host");
     await h.configure({});
     step("after configure");

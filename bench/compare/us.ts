@@ -37,14 +37,22 @@ export interface UsRun {
   stop(): Promise<void>;
 }
 
-/** The host's `VmHWM` (peak resident set), bytes. */
-export function peakRssOf(pid: number): number | null {
+/** A process's resident set now (`VmRSS`) and its peak so far (`VmHWM`), bytes; null when /proc is not readable. */
+export function memoryOf(pid: number): { rss: number; peak: number } | null {
   try {
-    const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) * 1024 : null;
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1];
+    const rss = kb("VmRSS");
+    const peak = kb("VmHWM");
+    return rss && peak ? { rss: Number(rss) * 1024, peak: Number(peak) * 1024 } : null;
   } catch {
     return null;
   }
+}
+
+/** The host's `VmHWM` (peak resident set), bytes. */
+export function peakRssOf(pid: number): number | null {
+  return memoryOf(pid)?.peak ?? null;
 }
 
 async function create(host: Host, urn: string, inputs: Props, name: string, guardMs: number): Promise<UsOutcome> {

@@ -228,14 +228,14 @@ export function nextAnchor(anchor: Reading | null, reading: Reading | null): Rea
 }
 
 /**
- * The sleep of a confirmed straight line, or null: when this poll's reading agrees with the anchor (the window all
- * readings since the anchor's allow), and the anchor was read at most half as far into the run ({@link SCHEDULE.confirmRatio}), progress is taken as linear and the poll jumps — to the latest
- * plausible finish when the window left is within what the no-signal rule accepts as overshoot anyway
- * (max(floor, k × duration)), else to {@link SCHEDULE.jumpShare} of the way to the earliest plausible finish — never
- * further than {@link SCHEDULE.jumpElapsedMultiple} × the elapsed time.
+ * The sleep of a confirmed straight line, or null: when this poll's `reading` agrees with the anchor (the window all
+ * readings since the anchor's allow), and the anchor was read at most half as far into the run
+ * ({@link SCHEDULE.confirmRatio}), progress is taken as linear and the poll jumps — to the latest plausible finish when
+ * the window left is within what the no-signal rule accepts as overshoot anyway (max(floor, k × duration)), else to
+ * {@link SCHEDULE.jumpShare} of the way to the earliest plausible finish — never further than
+ * {@link SCHEDULE.jumpElapsedMultiple} × the elapsed time.
  */
-export function confirmedJump(s: RunSignals, b: ScheduleBounds): number | null {
-  const reading = readingOf(s);
+export function confirmedJump(s: RunSignals, reading: Reading | null, b: ScheduleBounds): number | null {
   const anchor = s.anchor ?? null;
   if (reading === null || anchor === null || !agree(anchor, reading)) return null;
   const elapsedMs = s.nowMs - s.startMs;
@@ -253,10 +253,8 @@ export function confirmedJump(s: RunSignals, b: ScheduleBounds): number | null {
  * ({@link SCHEDULE.confirmRatio} × the elapsed time) — no later than the earliest finish the reading allows. Once
  * only: a reading that starts a fresh anchor after a disagreement (a curve, not a line) is approached as usual.
  */
-export function confirmationSleep(s: RunSignals, b: ScheduleBounds): number | null {
-  if (s.anchor) return null;
-  const reading = readingOf(s);
-  if (reading === null) return null;
+export function confirmationSleep(s: RunSignals, reading: Reading | null, b: ScheduleBounds): number | null {
+  if (s.anchor || reading === null) return null;
   const elapsedMs = s.nowMs - s.startMs;
   const dueMs = s.startMs + SCHEDULE.confirmRatio * elapsedMs;
   const ceiling = Math.min(b.capMs, Math.max(b.floorMs, reading.earlyMs - s.nowMs));
@@ -283,9 +281,10 @@ function plannedBySignals(s: RunSignals, b: ScheduleBounds): PollPlan {
   if (endMs === null || missed) return { sleepMs: fallback, predictionMs: endMs, rule: "elapsed" };
   const approach = approachSleep(endMs, s.nowMs, elapsedMs, b);
   const held = s.previousPredictionMs === null ? endMs : Math.min(s.previousPredictionMs, endMs);
-  const jump = complete ? confirmedJump(s, b) : null;
+  const reading = complete ? readingOf(s) : null;
+  const jump = confirmedJump(s, reading, b);
   if (jump !== null && jump > approach) return { sleepMs: jump, predictionMs: held, rule: "jump" };
-  const confirm = complete && jump === null ? confirmationSleep(s, b) : null;
+  const confirm = jump === null ? confirmationSleep(s, reading, b) : null;
   if (confirm !== null && confirm > approach) return { sleepMs: confirm, predictionMs: held, rule: "confirm" };
   return { sleepMs: complete ? approach : Math.max(approach, fallback), predictionMs: held, rule: "approach" };
 }
