@@ -312,6 +312,18 @@ async function statusCase(fx: AliFixture, product: Ali, unknown: string | null):
   assert.deepEqual(statuses, [unknown ?? "Complete"]);
 }
 
+/** `alibaba.processCurve`: a URL two thirds into its 60 s (the fixture's duration) reports `percent` while refreshing. */
+async function processCase(fx: AliFixture, product: Ali, percent: number): Promise<void> {
+  await DRIVERS[product].submit(fx, ["example.com/a"]);
+  await fx.advance(40_000);
+  const tasks: any[] = product === "esa"
+    ? (await esaClient(fx).describePreloadTasks(new Esa.DescribePreloadTasksRequest({ siteId: SITE }))).body.tasks
+    : product === "cdn"
+      ? (await cdnClient(fx).describeRefreshTasks(new Cdn.DescribeRefreshTasksRequest({}))).body.tasks.CDNTask
+      : (await dcdnClient(fx).describeDcdnRefreshTasks(new Dcdn.DescribeDcdnRefreshTasksRequest({}))).body.tasks.task;
+  assert.deepEqual(tasks.map((t) => [t.status, parseInt(String(t.process), 10)]), [["Refreshing", percent]]);
+}
+
 const CASES: Record<string, Record<string, Case>> = {
   "cdn.detailForNonAllowListed": {
     forbidden: async (fx) => {
@@ -447,6 +459,11 @@ const CASES: Record<string, Record<string, Case>> = {
   "alibaba.listOrder": {
     newestFirst: (fx, p) => orderCase(fx, p, true),
     oldestFirst: (fx, p) => orderCase(fx, p, false),
+  },
+  "alibaba.processCurve": {
+    linear: (fx, p) => processCase(fx, p, 66),
+    rounded: (fx, p) => processCase(fx, p, 67),
+    none: (fx, p) => processCase(fx, p, 0),
   },
   "esa.urlsPerRequest": {
     "100": (fx) => perRequestCase(fx, 100),
@@ -587,7 +604,7 @@ describe("alibaba emulator: every variant value through the official SDKs", () =
       "alibaba.listOrder": "newestFirst", "esa.urlsPerRequest": "100", "esa.quotaExceededCode": "QuotaExceeded.Preload",
       "esa.quotaPeriod": "dailyUtc8", "cdn.preloadQuotaFields": "preload", "tasks.unknownStatus": "none",
       "edge.prefetchOfCached": "keep", "purge.urlMethod": "honoured", "esa.purgeQuotaExceededCode": "QuotaExceeded.Refresh",
-      "esa.purgeFilesPerRequest": "1000",
+      "esa.purgeFilesPerRequest": "1000", "alibaba.processCurve": "linear",
     });
   });
 });
